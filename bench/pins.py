@@ -92,10 +92,11 @@ SPLIT_SEED = 13
 # only batch 17 and the first two batches' held-out part are never fitted on. `--fit` still fits batches
 # 1–2's tuning part only (the recipe before pins59), to a file of its own (--out) for comparison.
 # Session pins64 shipped GW (`--fit`'s features and `passage_standing`, fitted on batches 1–20 whole) and its
-# merge withdrew it (docs/pins64.md E); GW's file is benchmarks/pins-gw64.json. Since session pins65 the shipped
-# model is GWTC (scripts/pin_batch23.py, docs/pins65.md): GW's weights, vetoing `time_swap` (another time of one
-# kind: 春节 for 重阳节) too, and serving a pin whose probability read as if its passage led the question's own
-# search reaches 0.9926 (`close_threshold`: a close rewording is served whatever the standing).
+# merge withdrew it (docs/pins64.md E); GW's file is benchmarks/pins-gw64.json. Session pins65 shipped GWTC
+# (scripts/pin_batch23.py: GW's weights, vetoing `time_swap` and serving from `close_threshold` read as first)
+# and a review withdrew it (docs/pins65.md, 「Review and withdrawal」: it served pins across festivals, weekdays
+# and times of day the veto did not know): the shipped model is pins59's again; GWTC's file is
+# benchmarks/pins-gwtc65.json.
 HELD_OUT_ONLY_BATCHES = frozenset(str(batch) for batch in range(3, 24))  # batches 3 to 23
 # With AS_READ each asked question is measured, and fitted, as the service reads it before matching pins
 # (`Retriever.as_read`: typos corrected, spoken forms as the library writes them) — what `ask` and the bot
@@ -1296,7 +1297,7 @@ def batches_fitted_on(fitted_on: str) -> set[str]:
 
 def held_out_part_fitted(fitted_on: str) -> bool:
     """Whether a model's `fitted_on` says it was fitted on the first two batches' held-out part as well as
-    their tuning part (「batches 1–2's tuning and held-out parts together」: GW's weights, shipped since pins65 as GWTC)."""
+    their tuning part (「batches 1–2's tuning and held-out parts together」: GW's weights, and GWTC's)."""
     return "tuning and held-out parts together" in fitted_on
 
 

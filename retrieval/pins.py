@@ -55,10 +55,11 @@ from .slots import (
     Slot,
     contrasted,
     names_former,
-    other_time,
     quantity_slots,
     question_slots,
     slots_conflict,
+    time_slots,
+    times_swapped,
 )
 from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
 
@@ -140,9 +141,9 @@ class PairFeatures:
     # against 新标准, 一般困难 against 较重困难, 上半年 against 下半年), or one asks the value before (原来,
     # 调整前) and the other not (`sibling_swapped`; session pins61)
     time_swap: float = (
-        0.0  # 1 when the new question names another time of one kind than the pinned one, which
+        0.0  # 1 when the new question names another time of a kind the pinned one names, which its
     )
-    # neither the pinned question nor its passage states (春节 for 重阳节, 冬天 for 夏季: `time_swapped`; pins65)
+    # passage does not write (中秋 for 重阳节, 下午 for 上午: `time_swapped`; pins65, general since mend65p)
     passage_rank: float = (
         0.0  # where the pinned passage stands in the asked question's own search (1: first),
     )
@@ -475,6 +476,9 @@ class QuestionSide:
     slots: frozenset[Slot] = frozenset()  # the values it names (retrieval.slots)
     groups: frozenset[Group] = frozenset()  # the people it names (retrieval.groups)
     quantities: frozenset[Slot] = frozenset()  # which quantity it asks (retrieval.slots.quantity_slots)
+    times: frozenset[Slot] = (
+        frozenset()
+    )  # the festivals, weekdays, parts of the day, seasons it names (time_slots)
 
     @classmethod
     def of(cls, question: str) -> QuestionSide:
@@ -490,6 +494,7 @@ class QuestionSide:
             question_slots(text),
             question_groups(text),
             quantity_slots(text),
+            time_slots(text, terms),
         )
 
 
@@ -543,18 +548,12 @@ def sibling_swapped(a: str, b: str, lexicon: Lexicon) -> bool:
     )
 
 
-def time_swapped(new: QuestionSide, pinned: QuestionSide, passage: str, lexicon: Lexicon) -> bool:
-    """Whether the new question puts a time of another value in place of the pinned question's (`other_time`:
-    春节 for 重阳节, 冬天 for 夏季) that neither the pinned question nor its passage (folded: `fold`) states, itself or by
-    a synonym: it asks of another value than the one pinned (session pins65)."""
-    added = missing_terms(new.terms, (pinned.text, passage), lexicon)
-    return bool(added) and _times_swapped(added, missing_terms(pinned.terms, (new.text,), lexicon))
-
-
-def _times_swapped(added: set[str], dropped: set[str]) -> bool:
-    """`time_swapped` from the words the new question adds (neither the pinned question nor its passage states
-    them) and those of the pinned question it drops."""
-    return any(other_time(a, d) for a in added for d in dropped)
+def time_swapped(new: QuestionSide, pinned: QuestionSide, passage: str) -> bool:
+    """Whether the new question asks another time of a kind the pinned question names — another festival,
+    weekday, part of the day or season (中秋 for 重阳节, 下午 for 上午, 周三 for 周五, 冬天 for 夏季:
+    retrieval/data/time_words.txt) — that its passage (folded: `fold`) does not write; the same time written
+    otherwise (过年, 年节 for 春节) is none (`retrieval.slots.times_swapped`; session mend65p)."""
+    return times_swapped(new.times, pinned.times, passage)
 
 
 def _is_number(stretch: str) -> bool:
@@ -680,9 +679,7 @@ def pair_features(
         sibling=float(sibling_swapped(new.text, pinned.text, lexicon))
         if read is None or "sibling" in read
         else 0.0,
-        time_swap=float(_times_swapped(novel_words, dropped_words))  # `time_swapped`, its words found above
-        if read is None or "time_swap" in read
-        else 0.0,
+        time_swap=float(time_swapped(new, pinned, passage)) if read is None or "time_swap" in read else 0.0,
         passage_rank=float(passage_rank),
     )
 

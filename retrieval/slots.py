@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
+from importlib.resources import files
 
 from corpus import NUMERAL_CHARS, numeral_value, to_simplified
 
@@ -37,7 +38,10 @@ __all__ = [
     "quantity_slots",
     "question_slots",
     "slots_conflict",
+    "states_time",
+    "time_slots",
     "time_words",
+    "times_swapped",
 ]
 
 Slot = tuple[str, str]  # (what is named, its value): ("year", "2027"), ("个", "30"), ("第条", "4")
@@ -366,40 +370,57 @@ def names_former(question: str) -> bool:
 
 
 @cache
-def _tagged() -> dict[str, str]:
-    """The time words (t) and common nouns (n) of jieba's own dictionary, with their tag, read once (~0.3 s)."""
-    import jieba
+def _time_spellings() -> dict[str, frozenset[Slot]]:
+    """Each spelling of retrieval/data/time_words.txt with the times (kind, value) it names, read once."""
+    spellings: dict[str, set[Slot]] = {}
+    text = (files("retrieval") / "data" / "time_words.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, value, words = line.split("\t")
+        for word in words.split():
+            spellings.setdefault(word, set()).add((kind, value))
+    return {w: frozenset(v) for w, v in spellings.items()}
 
-    with jieba.get_dict_file() as handle:
-        lines = handle.read().decode("utf-8").splitlines()
-    return {parts[0]: parts[2] for parts in map(str.split, lines) if len(parts) == 3 and parts[2] in "tn"}
 
-
-@cache
 def time_words() -> frozenset[str]:
-    """The words jieba's own dictionary tags as time words (t: 春节, 冬天, 夏季, 上午, 周末, 元旦 …): a class of
-    words learnt from jieba's tagged corpus, not listed here."""
-    return frozenset(w for w, tag in _tagged().items() if tag == "t")
+    """Every spelling of a time of retrieval/data/time_words.txt (春节, 过年, 周五, 星期五, 下午, 冬天 …)."""
+    return frozenset(_time_spellings())
 
 
-_WORD = re.compile(r"[\u3400-\u9fff]{2,}")
-# A time word that points from now or from another time (今年, 当晚, 过年, 每天, 同期) names no value of its own
-_DEICTIC = frozenset("今明昨去前后当本这那每过此该同整全上下近")
+def time_slots(text: str, words: Iterable[str]) -> frozenset[Slot]:
+    """The times (kind, value) a question names (session mend65p): those of its words (jieba's, as
+    `index.query_terms` cuts them: 「每周五」 gives 周五, 「每周一次」 no 周一) that retrieval/data/time_words.txt
+    spells, and of its spellings of three characters or more found in the text (正月十五, 八月十五: jieba cuts
+    them in two)."""
+    spellings = _time_spellings()
+    found = {slot for w in words for slot in spellings.get(w, ())}
+    found.update(slot for w, slots in spellings.items() if len(w) >= 3 and w in text for slot in slots)
+    return frozenset(found)
+
+
+def states_time(text: str, time: Slot) -> bool:
+    """Whether the text writes this time (kind, value) in any of its spellings."""
+    return any(time in slots and word in text for word, slots in _time_spellings().items())
 
 
 def other_time(a: str, b: str) -> bool:
-    """Whether two different words name two values of one kind of time (session pins65): with another first
-    character, neither pointing from now (`_DEICTIC`: 今年, 当晚, 过年), naming one head, one of them a time word
-    of jieba's dictionary and the other a time word or a noun (春节 against 重阳节: the same last character), or
-    two time words whose heads the dictionary holds crosswise (冬天 against 夏季: 夏天 and 冬季 are time words
-    too). Not when one holds the other (重阳 in 重阳节), nor when they begin alike (夏天, 夏季: one value said two
-    ways)."""
-    if a == b or a in b or b in a or not _WORD.fullmatch(a) or not _WORD.fullmatch(b):
-        return False
-    if a[0] == b[0] or {a[0], b[0]} & _DEICTIC:
-        return False
-    tags = _tagged()
-    if a[-1] == b[-1]:
-        return {tags.get(a), tags.get(b)} in ({"t"}, {"t", "n"})
-    words = time_words()
-    return {a, b, b[0] + a[1:], a[0] + b[1:]} <= words
+    """Whether two words name two values of one kind of time and no value in common (中秋 against 重阳节, 下午
+    against 上午, 周三 against 星期五, 冬天 against 夏季), by retrieval/data/time_words.txt — not one value
+    written two ways (春节, 过年, 年节; 重阳, 九九重阳), nor a word naming both (周末 against 周六)."""
+    spellings = _time_spellings()
+    mine, theirs = spellings.get(a, frozenset()), spellings.get(b, frozenset())
+    return not (mine & theirs) and bool({k for k, _ in mine} & {k for k, _ in theirs})
+
+
+def times_swapped(new: frozenset[Slot], pinned: frozenset[Slot], passage: str) -> bool:
+    """Whether a question naming the times `new` asks another time than one naming `pinned`, pinned to a
+    passage with this text (folded): for a kind both name, the new one names a value the pinned one does not
+    and the passage does not write (in any spelling), and drops one the pinned one names (重阳 → 中秋 on a
+    passage of 重阳节 only). The same value written otherwise (年节 for 春节) names no other value."""
+    for kind in {k for k, _ in new} & {k for k, _ in pinned}:
+        mine = {t for t in new if t[0] == kind}
+        theirs = {t for t in pinned if t[0] == kind}
+        if theirs - mine and any(not states_time(passage, t) for t in mine - theirs):
+            return True
+    return False

