@@ -141,9 +141,7 @@ def _is_timestamp(value: str) -> bool:
     """Whether a time field's value is a mail program's timestamp: digits, and no Chinese word but a date's
     and a time's (「2034年5月26日 9:12」, 「Fri, 26 May 2034 09:12:00 +0800」). A notice that shows staff how to
     fill a mail in (「时间：2034年6月5日前」, 「时间：报送日期」) holds no timestamp: it is no mail."""
-    return bool(re.search(r"\d", value)) and not re.search(
-        r"[\u4e00-\u9fff]", _TIMESTAMP_WORDS.sub("", value)
-    )
+    return bool(re.search(r"\d", value)) and not re.search(f"[{HAN}]", _TIMESTAMP_WORDS.sub("", value))
 
 
 def _header_blocks(lines: list[str]) -> list[range]:

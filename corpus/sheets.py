@@ -664,9 +664,7 @@ _SURNAMES = (
 )
 # Excel's author line with the author's name lost: a person's name (a surname and two characters; a two-
 # character name is too like a label, 「金额:」, and is kept) after a unit's name or none, and the colon alone
-_SIGNATURE = re.compile(
-    rf"(?:[^\s:：,，。；;、]{{0,12}}[科处室局部组办队站所院])?[{_SURNAMES}][\u4e00-\u9fff]{{2}}:"
-)
+_SIGNATURE = re.compile(rf"(?:[^\s:：,，。；;、]{{0,12}}[科处室局部组办队站所院])?[{_SURNAMES}][{HAN}]{{2}}:")
 
 
 def _commented(

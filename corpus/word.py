@@ -33,7 +33,7 @@ from typing import TypeVar
 
 from . import cfb
 from .charts import CHART_URI, read_chart
-from .clean import is_complete
+from .clean import HAN, is_complete
 from .columns import printed_blocks
 from .equations import equation_rows, equations_as_text
 from .errors import CorpusError, UnreadableFile, damaged
@@ -145,7 +145,7 @@ _MASTHEAD = re.compile(r"^(.{2,30}?)文件$")
 
 # 「砚泉老干发〔2035〕15号」 (with its signer after it on an upward document): the 文号 line under the masthead
 _HEADER_NUMBER = re.compile(
-    r"^[\u4e00-\u9fff]{0,12}[〔\[［【（(]\d{4}[〕\]］】）)]第?\d{1,5}[号號](?:签发人[：:][\u4e00-\u9fff·、，,]{2,30})?$"
+    rf"^[{HAN}]{{0,12}}[〔\[［【（(]\d{{4}}[〕\]］】）)]第?\d{{1,5}}[号號](?:签发人[：:][{HAN}·、，,]{{2,30}})?$"
 )
 
 
