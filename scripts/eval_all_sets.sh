@@ -12,7 +12,8 @@
 # cold10's documents, for docs/asks47.md) and `asks48` (`c33`, cold9's and cold15's documents, for docs/asks48.md) and `asks49` (`c34`, cold6's
 # and cold2's documents, for docs/asks49.md) and `asks50` (`c35`, cold3's and cold5's documents, for docs/asks50.md) and
 # `asks51` (`c36` and cold4's documents, for docs/asks51.md) and `asks52` (`c37` and cold8's documents, for
-# docs/asks52.md) and `asks53` (`c38` and cold33's documents, for docs/asks53.md) — built on
+# docs/asks52.md) and `asks53` (`c38` and cold33's documents, for docs/asks53.md) and `asks54` (`c39` and
+# cold24's documents, for docs/asks54.md) — built on
 # first use with this checkout's `speechqa add` and reused after; each set is evaluated on a fresh copy, so
 # a run never changes them. Prints each set's hybrid row (R@1 R@3 R@5 MRR@10 要点 abstain-accuracy
 # false-「未找到」 answered-unanswerable q/s) and, for the dev set and the styles set, their tuning and
@@ -99,6 +100,10 @@ if [ ! -d "$LIBS/asks53" ]; then  # asks53's: the speeches and two places' docum
   cp -r "$LIBS/c38" "$LIBS/asks53"
   SPEECHQA_HOME="$LIBS/asks53" $SQ add benchmarks/corpus-cold33/ > "$LIBS/asks53.log" 2>&1
 fi
+if [ ! -d "$LIBS/asks54" ]; then  # asks54's: the speeches and two places' documents (砚泉 cold39, 溪宁 cold24)
+  cp -r "$LIBS/c39" "$LIBS/asks54"
+  SPEECHQA_HOME="$LIBS/asks54" $SQ add benchmarks/corpus-cold24/ > "$LIBS/asks54.log" 2>&1
+fi
 evaluate() {  # SET LIBRARY
   local tmp; tmp=$(mktemp -d)
   cp -r "$LIBS/$2/." "$tmp/"
@@ -125,3 +130,4 @@ evaluate asks50 asks50  # staff questions over 枫渚's, 澜川's and 柘川's d
 evaluate asks51 asks51  # staff questions over 岫宁's and 青溪's documents: docs/asks51.md
 evaluate asks52 asks52  # staff questions over 溧岚's and 枫渚's documents: docs/asks52.md
 evaluate asks53 asks53  # near-miss-rich staff questions over 蔚桥's and 汀岚's documents: docs/asks53.md
+evaluate asks54 asks54  # staff questions in everyday words over 砚泉's and 溪宁's documents: docs/asks54.md

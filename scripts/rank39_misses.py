@@ -91,7 +91,8 @@ def library_of(name: str) -> str:
         # cold25's + cold21's; asks42: c26 + cold22's + cold23's documents; asks43: c27 + cold19's + cold20's; asks44: c28 + cold17's +
         # cold18's; asks45: c29 + cold12's + cold13's; asks46: c30 + cold31's + cold11's;
         # asks47: c32 + cold14's + cold10's; asks48: c33 + cold9's + cold15's; asks49: c34 + cold6's + cold2's;
-        # asks50: c35 + cold3's + cold5's; asks51: c36 + cold4's; asks52: c37 + cold8's; asks53: c38 + cold33's
+        # asks50: c35 + cold3's + cold5's; asks51: c36 + cold4's; asks52: c37 + cold8's; asks53: c38 + cold33's;
+        # asks54: c39 + cold24's
         return name
     return "styles" if name in ("styles", "asks38") else "home"
 
