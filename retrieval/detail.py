@@ -152,16 +152,26 @@ def _tags(text: str) -> dict[str, str]:
         return {pair.word: pair.flag for pair in jieba.posseg.lcut(text)}
 
 
-def named(word: str, question: str, texts: Iterable[str], synonyms: Callable[[str], Iterable[str]]) -> bool:
+def named(
+    word: str,
+    question: str,
+    texts: Iterable[str],
+    synonyms: Callable[[str], Iterable[str]],
+    own: Callable[[str, Sequence[str]], bool] | None = None,
+) -> bool:
     """Whether `word` is named in one of `texts`: as asked, as one of its `synonyms`, as a longer word it shortens,
-    or (a figure with its unit) as the same value written otherwise."""
+    (a figure with its unit) as the same value written otherwise, or — `own` given — as `own(word, texts)` reads it
+    (a word of the texts saying it in their own words: `near_words.own_words`, 字画 by 书画)."""
+    texts = list(texts)
     haystacks = [to_simplified(t).lower() for t in texts]
     variants = (word.lower(), *(to_simplified(s).lower() for s in synonyms(word)))
     if any(v and v in h for v in variants for h in haystacks):
         return True
     if any(said_otherwise(word, question, h) for h in haystacks):
         return True
-    return any(shortened_in(word, t) for h in haystacks for t in jieba_cut(h) if len(t) > len(word))
+    if any(shortened_in(word, t) for h in haystacks for t in jieba_cut(h) if len(t) > len(word)):
+        return True
+    return own is not None and own(word, texts)
 
 
 def absent_details(
@@ -171,12 +181,14 @@ def absent_details(
     passage_texts: Sequence[str],
     sentence_texts: Sequence[str],
     synonyms: Callable[[str], Iterable[str]] = lambda word: (),
+    own: Callable[[str, Sequence[str]], bool] | None = None,
 ) -> tuple[str, ...]:
     """What the question asks that the best passage does not state, under `reading` (empty: nothing, or "off").
 
     `passage_texts`: the best passage as a reader sees it (heading, words, its speech's title and date) and the
     passages beside it; `sentence_texts`: its answer sentence, the sentences beside it, and the heading and title
-    (read by ``"sentence"`` only)."""
+    (read by ``"sentence"`` only); `own`, where given, a further test of whether the texts name the detail in their
+    own words (`named`)."""
     if reading == "off":
         return ()
     found = list(contradicted_qualifiers(evidence.question, passage_texts))
@@ -184,6 +196,6 @@ def absent_details(
         return tuple(found)
     word = specific_word(evidence, ceiling)
     where = sentence_texts if reading == "sentence" else passage_texts
-    if word is not None and not named(word, evidence.question, where, synonyms):
+    if word is not None and not named(word, evidence.question, where, synonyms, own):
         found.append(word)
     return tuple(found)

@@ -29,7 +29,18 @@ import numpy as np
 
 from index import Embedder
 
-__all__ = ["MAX_CANDIDATES", "WordVectors", "mutual_near", "near_words", "passage_words", "swapped"]
+from .answer_type import shortened_in
+
+__all__ = [
+    "MAX_CANDIDATES",
+    "WordVectors",
+    "mutual_near",
+    "near_words",
+    "own_words",
+    "passage_words",
+    "swapped",
+    "word_runs",
+]
 
 _HAN = re.compile(r"[\u4e00-\u9fff]{2,}")
 MAX_CANDIDATES = 120  # a passage's distinct words read (a passage of the libraries holds 20–90)
@@ -85,6 +96,49 @@ def near_words(
         order = [int(i) for i in np.argsort(-row, kind="stable") if row[i] >= floor]
         if order:
             found[word] = tuple(candidates[i] for i in order)
+    return found
+
+
+def word_runs(words: Sequence[str], longest: int = 3) -> list[str]:
+    """The runs of two to `longest` adjacent Chinese words of a passage's cut (`words`, in order), joined, distinct:
+    where jieba cuts the long form a question shortens into several words (书画作品展 as 书画 + 作品展)."""
+    runs: list[str] = []
+    for start in range(len(words)):
+        for end in range(start + 2, min(start + longest, len(words)) + 1):
+            part = words[start:end]
+            if all(_HAN.fullmatch(w) or (len(w) == 1 and "\u4e00" <= w <= "\u9fff") for w in part):
+                runs.append("".join(part))
+    return list(dict.fromkeys(runs))
+
+
+def own_words(
+    vectors: WordVectors | None,
+    asked: Sequence[str],
+    candidates: Sequence[str],
+    threshold: float,
+    runs: Sequence[str] = (),
+) -> dict[str, tuple[str, ...]]:
+    """Each asked word with what the passage says it by in its own words, shortened forms first: a longer word of
+    the passage (`candidates`, its distinct words) the asked one shortens (医保 of 医疗保险: `shortened_in`), or a
+    run of its adjacent words (`runs`) it shortens ending as it ends (书画展 of 书画作品展); or a word of the passage
+    sharing a character with it whose cosine with it (each word alone, embedded as a query) is at least `threshold`
+    (字画 by 书画, 刻章 by 篆刻; `vectors` None or `threshold` 0: the shortening tests alone). An asked word with
+    none is left out. A word of other characters altogether is `near_words`' reading, not this one's."""
+    found: dict[str, tuple[str, ...]] = {}
+    for word in asked:
+        if len(word) < 2:
+            continue
+        longer = [c for c in candidates if shortened_in(word, c)]
+        longer += [r for r in runs if r[-1] == word[-1] and shortened_in(word, r) and r not in longer]
+        sharing = [c for c in candidates if c != word and c not in longer and set(c) & set(word)]
+        near: list[str] = []
+        if sharing and vectors is not None and threshold > 0:
+            rows = vectors.of([word, *sharing])
+            similarity = rows[1:] @ rows[0]
+            order = np.argsort(-similarity, kind="stable")
+            near = [sharing[int(i)] for i in order if similarity[int(i)] >= threshold]
+        if longer or near:
+            found[word] = (*longer, *near)
     return found
 
 

@@ -77,7 +77,15 @@ from .framing import framing_below_items
 from .fusion import completed, rrf, weighted, with_neighbours
 from .highlight import highlight_spans
 from .metadata import FactAsked, TitleWeights, fact_asked, named_document, stored_fact
-from .near_words import WordVectors, mutual_near, near_words, passage_words, swapped
+from .near_words import (
+    WordVectors,
+    mutual_near,
+    near_words,
+    own_words,
+    passage_words,
+    swapped,
+    word_runs,
+)
 from .pins import (
     RANK_DEPTH,
     PinDecision,
@@ -238,6 +246,15 @@ class RetrieverConfig:
     # "qualifier" a year or batch contradicted only, "peak" and the word anywhere there, "sentence" the word read in
     # the answer sentence and those beside it. Off by default until judged (docs/conf65.md)
     detail_absent: DetailReading = "off"
+    # and the detail counts as named too where a passage there says it in its own words (`near_words.own_words`
+    # at this cosine: 字画 by 书画, 刻章 by 篆刻; 0: the string tests alone). Off until judged (docs/conf66.md)
+    detail_near: float = 0.0
+    # a question word the best passage lacks is read by the confidence as held, at this share of its weight, by
+    # what the passage says it by in its own words (`near_words.own_words`): a longer form it shortens (书画展 of
+    # 书画作品展) or a word sharing a character with it at `own_cosine` cosine or more (字画 by 书画, 刻章 by 篆刻).
+    # 0: not at all. Off by default until judged (docs/conf66.md)
+    own_share: float = 0.0
+    own_cosine: float = 0.92
     # a reviewer's remark (a passage under 「批注」) below every body passage of the ranked head, and 可能相关 at
     # most when one is still first, unless the question asks for remarks (`remarks.remarks_below_body`):
     # docs/remarks58.md
@@ -537,6 +554,9 @@ class Retriever:
         ):
             synonyms = {**synonyms, **{w: (*synonyms.get(w, ()), *n) for w, n in near.items()}}
             synonym_share = max(synonym_share, self.config.near_share)
+        if kept and mode == "hybrid" and (own := self.own_words_for(terms, top_read, found.text)):
+            synonyms = {**synonyms, **{w: (*synonyms.get(w, ()), *n) for w, n in own.items()}}
+            synonym_share = max(synonym_share, self.config.own_share)
         evidence = Evidence(
             terms=terms,
             idf=self.index.lexical.idf,
@@ -789,6 +809,34 @@ class Retriever:
             found = self._swap_kept(found, question, top_id)
         return found
 
+    def own_words_for(
+        self, terms: tuple[str, ...], top_read: str, question: str
+    ) -> dict[str, tuple[str, ...]]:
+        """The question's words the best passage lacks, each with what the passage says it by in its own words
+        (`near_words.own_words` at `own_cosine`); empty when `own_share` is 0. `terms`, `top_read` and `question`
+        as `near_words_for` reads them."""
+        if self.config.own_share <= 0:
+            return {}
+        return self._said_otherwise(terms, top_read, question, self.config.own_cosine)
+
+    def _said_otherwise(
+        self, terms: Sequence[str], text: str, question: str, cosine: float
+    ) -> dict[str, tuple[str, ...]]:
+        probe = Evidence(
+            terms=terms,
+            idf=self.index.lexical.idf,
+            top_text=text,
+            passages=self.index.lexical.size,
+            question=question,
+        )
+        asked = [w for w in missing_words(probe) if len(w) > 1]
+        if not asked:
+            return {}
+        cut = list(jieba_cut(text))
+        return own_words(
+            self.word_vectors, asked, passage_words(lambda _: cut, text, terms), cosine, word_runs(cut)
+        )
+
     def _swap_kept(
         self, found: dict[str, tuple[str, ...]], question: str, top_id: int | None
     ) -> dict[str, tuple[str, ...]]:
@@ -923,7 +971,18 @@ class Retriever:
             [top_read, *around],
             [*window, top.section or "", source_text(top)],
             lexicon.pairs_of,
+            self._own_named if self.config.detail_near > 0 else None,
         )
+
+    def _own_named(self, word: str, texts: Sequence[str]) -> bool:
+        """Whether one of `texts` says `word` in its own words (`near_words.own_words` at `detail_near`)."""
+        for text in texts:
+            simple = to_simplified(text)
+            cut = list(jieba_cut(simple))
+            words = passage_words(lambda _, c=cut: c, simple)
+            if own_words(self.word_vectors, [word], words, self.config.detail_near, word_runs(cut)):
+                return True
+        return False
 
     def _asked_missing(
         self,

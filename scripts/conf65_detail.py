@@ -15,7 +15,8 @@ reading fired. OUT is written whole or not at all (an unknown set or a library m
 any search: one line in Chinese, exit 1).
 
 `judge` prints, per candidate and per set that moved, R@1, false 「未找到」 and answered unanswerable, before → after,
-on the half given, every question whose verdict moved, the totals and the rule's verdict on that part.
+on the half given, every question whose verdict moved, the totals and the rule's verdict on that part (judged by
+`judge_halves.compare` under `judge_halves.CONF65_RULE`).
 
 `fit` asks the confidence model's fitting data (`bench.fit_examples`: CMRC trial against its library kept in
 HOME/bench as `speechqa bench fit-confidence` keeps it, the same with their own context removed — the near misses by
@@ -44,8 +45,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -53,7 +53,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from judge_halves import BadRows, counts, main_rows, read_rows  # noqa: E402
+from judge_halves import CONF65_RULE, BadRows, compare, read_rows  # noqa: E402
 from rank39_misses import all_sets, halves_of, library_of, service_of  # noqa: E402
 
 # fixed before any held-out figure was read; each reads more than the one before it
@@ -111,70 +111,22 @@ def write_rows(sink: TextIO, libs: Path, names: list[str], half: str, labels: li
         print(f"{name}: {len(questions)} questions", file=sys.stderr, flush=True)
 
 
-@dataclass(frozen=True)
-class Verdict:
-    label: str
-    false_abstain: tuple[int, int]  # false 「未找到」 before, after (in total)
-    answered_unanswerable: tuple[int, int]
-    worst_rise: int  # the largest rise of false 「未找到」 on one set
-    passes: bool
-
-
-def compare(rows: list[dict], label: str, half: str) -> Verdict:
-    main = main_rows(rows)
-    after = dict(main)
-    after.update({(r["set"], r["id"]): r for r in rows if r["candidate"] == label})
-    by_set: dict[str, list[tuple[dict, dict]]] = defaultdict(list)
-    for key, before in main.items():
-        by_set[key[0]].append((before, after[key]))
-    print(f"\n== {label} ({half})")
-    print("| set | answerable | R@1 | false 「未找到」 | answered unanswerable |")
-    print("|---|---|---|---|---|")
-    worst = 0
-    for name, pairs in by_set.items():
-        b = counts(p[0] for p in pairs)
-        a = counts(p[1] for p in pairs)
-        worst = max(worst, a[2] - b[2])
-        if b != a:
-            print(f"| {name} | {b[0]} | {b[1]} → {a[1]} | {b[2]} → {a[2]} | {b[4]} → {a[4]} of {b[3]} |")
-    b, a = counts(main.values()), counts(after.values())
-    ranks_same = all(after[k]["rank"] == main[k]["rank"] for k in main)
-    passes = a[4] < b[4] and worst <= 1 and ranks_same
-    print(
-        f"total: R@1 {b[1]} → {a[1]} of {b[0]}, false 「未找到」 {b[2]} → {a[2]}, answered unanswerable {b[4]} → "
-        f"{a[4]} of {b[3]}; the largest rise of false 「未找到」 on one set: {worst}; ranks unchanged: {ranks_same}; "
-        f"rule: {'passes' if passes else 'fails'}"
-    )
-    for key, before in main.items():
-        moved = after[key]
-        if moved["answered"] != before["answered"]:
-            kind = "answerable" if before["answerable"] else "UNANSWERABLE"
-            print(
-                f"  {key[0]} {key[1]} {kind} → {'answered' if moved['answered'] else '未找到'}: {before['question']}"
-            )
-    return Verdict(label, (b[2], a[2]), (b[4], a[4]), worst, passes)
-
-
 def judge(path: Path, half: str, sets: set[str] | None = None) -> int:
     rows = read_rows(path, half, sets)
     labels = [c for c in CANDIDATES if any(r["candidate"] == c for r in rows)]
-    verdicts = [compare(rows, label, half) for label in labels]
+    verdicts = compare(rows, labels, half, "read", CONF65_RULE)
     print(
         f"\n| candidate ({half}) | false 「未找到」 | answered unanswerable | largest rise on one set | rule |"
     )
     print("|---|---|---|---|---|")
     for v in verdicts:
+        t = v.whole
         print(
-            f"| {v.label} | {v.false_abstain[0]} → {v.false_abstain[1]} | {v.answered_unanswerable[0]} → "
-            f"{v.answered_unanswerable[1]} | {v.worst_rise} | {'passes' if v.passes else 'fails'} |"
+            f"| {v.label} | {t[0]} → {t[1]} | {t[2]} → {t[3]} | {v.worst_false_rise} | "
+            f"{'passes' if v.passes else 'fails'} |"
         )
     passing = [
-        (
-            v.answered_unanswerable[0] - v.answered_unanswerable[1],
-            -(v.false_abstain[1] - v.false_abstain[0]),
-            -CANDIDATES.index(v.label),
-            v.label,
-        )
+        (v.totals[2] - v.totals[3], -(v.totals[1] - v.totals[0]), -CANDIDATES.index(v.label), v.label)
         for v in verdicts
         if v.passes
     ]

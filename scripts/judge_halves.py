@@ -4,9 +4,10 @@ and candidate (set, id, half, candidate, answerable, question, rank of the first
 
 `read_rows` reads such a file (a line that is not a JSON object of those fields: `BadRows`, its message in Chinese
 for the script's edge); `compare` prints, per candidate and per set that moved, R@1, false 「未找到」 and answered
-unanswerable before → after, the total, whether the rule of those scripts holds (false 「未找到」 falls, answered
-unanswerable rises in no set, no rank moves) and every question whose verdict moved; `print_summary` the table of
-candidates.
+unanswerable before → after, the totals (of the sets that moved, and of every set), whether a `Rule` holds (by
+default words63's and conf64's: false 「未找到」 falls, answered unanswerable rises in no set, no rank moves; conf65's
+and conf66's bound the rise of false 「未找到」 on each set instead or as well) and every question whose verdict moved;
+`print_summary` the table of candidates.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 FIELDS = ("set", "id", "half", "candidate", "answerable", "question", "rank", "answered")
 
@@ -25,16 +27,48 @@ class BadRows(ValueError):
     """A rows file that is not what `collect` writes; the message names the line, in Chinese."""
 
 
+Falls = Literal["false_abstain", "answered_unanswerable", "both", "nothing"]
+
+
 @dataclass(frozen=True)
 class Rule:
-    """What a candidate may move and still pass: false 「未找到」 must fall in total and no rank may move; answered
-    unanswerable may rise by `per_set_rise` in a set and by `total_rise` in total (None: no bound beyond the
-    sets'); `r1_held`: R@1 may fall in no set. The default is words63's and conf64's rule (no set answers more
-    unanswerable); words62's allowed one a set, two in all, with R@1 held."""
+    """What a candidate may move and still pass. No rank may move. `falls`: what must fall in total — false
+    「未找到」 (the default), answered unanswerable, the two together ("both"), or "nothing" (a rule of rises alone).
+    Answered unanswerable may rise by `per_set_rise` in a set (None: no bound on a set) and by `total_rise` in
+    total (None: no bound beyond the sets'); false 「未找到」 by `per_set_false_rise` in a set (None: no bound);
+    `r1_held`: R@1 may fall in no set. The default is words63's and conf64's rule (no set answers more
+    unanswerable); words62's allowed one a set, two in all, with R@1 held; conf65's wanted answered unanswerable
+    to fall, false 「未找到」 rising by one at most on a set (`CONF65_RULE`)."""
 
-    per_set_rise: int = 0
+    per_set_rise: int | None = 0
     total_rise: int | None = None
     r1_held: bool = False
+    falls: Falls = "false_abstain"
+    per_set_false_rise: int | None = None
+
+    def set_holds(self, before: tuple[int, ...], after: tuple[int, ...]) -> bool:
+        """Whether one set's `counts` before → after keep within the rule's bounds on a set."""
+        return (
+            (self.per_set_rise is None or after[4] - before[4] <= self.per_set_rise)
+            and (self.per_set_false_rise is None or after[2] - before[2] <= self.per_set_false_rise)
+            and (after[1] >= before[1] or not self.r1_held)
+        )
+
+    def total_holds(self, totals: tuple[int, int, int, int]) -> bool:
+        """Whether the totals (false 「未找到」 before, after; answered unanswerable before, after) fall as the rule
+        asks and answered unanswerable keeps within `total_rise`."""
+        false_fall, answered_fall = totals[0] - totals[1], totals[2] - totals[3]
+        fell = {
+            "false_abstain": false_fall > 0,
+            "answered_unanswerable": answered_fall > 0,
+            "both": false_fall + answered_fall > 0,
+            "nothing": True,
+        }[self.falls]
+        return fell and (self.total_rise is None or -answered_fall <= self.total_rise)
+
+
+# conf65's (scripts/conf65_detail.py): answered unanswerable falls in total, false 「未找到」 rises by one at most on a set
+CONF65_RULE = Rule(per_set_rise=None, falls="answered_unanswerable", per_set_false_rise=1)
 
 
 @dataclass(frozen=True)
@@ -43,6 +77,8 @@ class Verdict:
     totals: tuple[int, int, int, int]  # false 「未找到」 before, after; answered unanswerable before, after
     rises: tuple[str, ...]  # the sets answering more unanswerable questions
     passes: bool
+    worst_false_rise: int = 0  # the largest rise of false 「未找到」 on one set (0: none rose)
+    whole: tuple[int, int, int, int] = (0, 0, 0, 0)  # as `totals`, of every set (those that did not move too)
 
     @property
     def gain(self) -> int:
@@ -105,6 +141,7 @@ def compare(
         totals = [0, 0, 0, 0]
         rises = []
         held = True
+        worst = 0
         for name, pairs in by_set.items():
             b = counts(p[0] for p in pairs)
             a = counts(p[1] for p in pairs)
@@ -114,14 +151,20 @@ def compare(
             totals = [totals[0] + b[2], totals[1] + a[2], totals[2] + b[4], totals[3] + a[4]]
             if a[4] > b[4]:
                 rises.append(name)
-            held = held and a[4] - b[4] <= rule.per_set_rise and (a[1] >= b[1] or not rule.r1_held)
+            worst = max(worst, a[2] - b[2])
+            held = held and rule.set_holds(b, a)
         ranks_same = all(after[k]["rank"] == main[k]["rank"] for k in main)
-        in_total = rule.total_rise is None or totals[3] - totals[2] <= rule.total_rise
-        passes = totals[1] < totals[0] and held and in_total and ranks_same
+        of_moved = (totals[0], totals[1], totals[2], totals[3])
+        passes = rule.total_holds(of_moved) and held and ranks_same
+        b, a = counts(main.values()), counts(after.values())
         print(
             f"total (sets that moved): false 「未找到」 {totals[0]} → {totals[1]}, answered unanswerable "
             f"{totals[2]} → {totals[3]}, sets answering more unanswerable: {', '.join(rises) or 'none'}, "
             f"ranks unchanged: {ranks_same}; rule: {'passes' if passes else 'fails'}"
+        )
+        print(
+            f"total (every set): R@1 {b[1]} → {a[1]} of {b[0]}, false 「未找到」 {b[2]} → {a[2]}, answered "
+            f"unanswerable {b[4]} → {a[4]} of {b[3]}; the largest rise of false 「未找到」 on one set: {worst}"
         )
         for key, before in main.items():
             moved = after[key]
@@ -131,7 +174,8 @@ def compare(
                     f"  {key[0]} {key[1]} {kind} → {'answered' if moved['answered'] else '未找到'}: "
                     f"{before['question']} {moved.get(detail)}"
                 )
-        verdicts.append(Verdict(label, (totals[0], totals[1], totals[2], totals[3]), tuple(rises), passes))
+        whole = (b[2], a[2], b[4], a[4])
+        verdicts.append(Verdict(label, of_moved, tuple(rises), passes, worst, whole))
     return verdicts
 
 
