@@ -737,7 +737,7 @@ def _plain(reference: str, *, signed: bool = False) -> tuple[str, tuple, str, st
     from a WeChat official account its account's lines; hard wraps and pasted page furniture are undone (one
     paragraph per line, as every reader gives text); the file's own lines so read stay the reference
     conservation checks the passages against."""
-    cards = ("", "")
+    cards: tuple[tuple[str, ...], str] = ((), "")
     if not signed and is_mail(reference):
         reference, cards = _mail_cards(reference)
     mail = read_mail(reference)
@@ -754,17 +754,17 @@ def _plain(reference: str, *, signed: bool = False) -> tuple[str, tuple, str, st
     return text, blocks, reference, sent
 
 
-def _mail_cards(text: str) -> tuple[str, tuple[str, str]]:
+def _mail_cards(text: str) -> tuple[str, tuple[tuple[str, ...], str]]:
     """A mail saved as text (Outlook's, Foxmail's 「另存为」 .txt: its header, then its body) with its senders'
     cards taken out of the body as a saved .eml's are (`mail.split_cards`): the text, and the quoted
-    original's card and the sender's own ("" for none). The body is what follows the header at the top (a
+    messages' cards (the outer one first) and the sender's own ("" for none). The body is what follows the header at the top (a
     pasted forward with no header above it is all body)."""
     lines = text.split("\n")
     head_end = header_end(text)
     signed = split_cards("\n".join(lines[head_end:]).strip("\n"))
     head = "\n".join(lines[:head_end]).rstrip("\n")
     return (f"{head}\n\n{signed.body}\n" if head else f"{signed.body}\n"), (
-        signed.quoted_signature,
+        signed.quoted_signatures,
         signed.signature,
     )
 
@@ -773,13 +773,15 @@ def _with_cards(
     text: str,
     blocks: tuple,  # type: ignore[type-arg]
     reference: str,
-    quoted_signature: str,
+    quoted_signatures: tuple[str, ...],
     signature: str,
 ) -> tuple[str, tuple, str]:  # type: ignore[type-arg]
     """A mail's text, blocks and reference with its senders' cards after it, each a section of its own: the
-    card a quoted original ends with (under 「原邮件发件人签名」), then the sender's (under 「发件人签名」), so the
-    notice ends at its own 落款 (its issuer and date) and neither card runs into its last sentence."""
-    for label, card in ((QUOTED_SIGNATURE_LABEL, quoted_signature), (SIGNATURE_LABEL, signature)):
+    card each quoted message ends with (each under 「原邮件发件人签名」, the outer one first), then the sender's
+    (under 「发件人签名」), so the notice ends at its own 落款 (its issuer and date) and no card runs into its
+    last sentence."""
+    labelled = [(QUOTED_SIGNATURE_LABEL, card) for card in quoted_signatures] + [(SIGNATURE_LABEL, signature)]
+    for label, card in labelled:
         if not card:
             continue
         heading = Block(text=label, kind="heading", level=1)
@@ -1021,7 +1023,7 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
         text, blocks, reference, sent = _plain(message.text, signed=True)
         encoding, notes = "eml", (*notes, *said)
         text, blocks, reference = _with_cards(
-            text, blocks, reference, message.quoted_signature, message.signature
+            text, blocks, reference, message.quoted_signatures, message.signature
         )
         if message.invitation:
             # a meeting invitation's event (its time, place, organizer): a section of its own after the
