@@ -25,7 +25,16 @@ from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from . import cfb, ocr
-from .archive import MEMBER_MARK, Archive, is_mbox, open_mbox, open_zip, opens_as_folder
+from .archive import (
+    MEMBER_MARK,
+    THUNDERBIRD_INDEX,
+    Archive,
+    is_mail_folder,
+    is_mbox,
+    open_mbox,
+    open_zip,
+    opens_as_folder,
+)
 from .encoding import decode_text
 from .epub import EPUB_SUFFIXES, is_epub, read_epub
 from .errors import (
@@ -114,9 +123,9 @@ def iter_speech_files(paths: list[Path]) -> Iterator[Path]:
                     if _folder_error(child) is not None:
                         yield child
                 elif child.is_file() and (
-                    child.suffix.lower() in SUPPORTED_SUFFIXES or opens_as_folder(child.name)
+                    child.suffix.lower() in SUPPORTED_SUFFIXES or opens_as_folder(child.name, child)
                 ):
-                    yield child  # (a .zip or a .mbox: opened and read as a folder, corpus.archive)
+                    yield child  # (a .zip, a .mbox, a Thunderbird folder: opened and read as a folder)
         elif path.exists():
             yield path
         else:
@@ -154,10 +163,12 @@ def _folder_error(folder: Path) -> OSError | None:
 
 def _incidental(folder: Path, child: Path) -> bool:
     """A file an office leaves beside documents, not one of them: Word's lock file of an open document
-    (~$讲话.docx), hidden files and those in hidden folders (.DS_Store, macOS's ._讲话.docx on a USB stick)."""
+    (~$讲话.docx), hidden files and those in hidden folders (.DS_Store, macOS's ._讲话.docx on a USB stick),
+    and the index Thunderbird keeps beside a local folder (「Inbox.msf」 beside 「Inbox」)."""
     folders = child.relative_to(folder).parts[:-1]
     return (
         child.name.startswith(("~$", "."))
+        or (child.suffix.lower() == THUNDERBIRD_INDEX and child.with_suffix("").is_file())
         or any(part.startswith(".") for part in folders)
         or any(_saved_page_files(folder.joinpath(*folders[: n + 1])) for n in range(len(folders)))
     )
@@ -203,7 +214,7 @@ def skipped_files(folder: Path) -> SkippedFiles:
         if child.is_symlink() and not child.exists():
             broken.append(child)
         elif child.is_file():
-            if opens_as_folder(child.name):
+            if opens_as_folder(child.name, child):
                 continue  # read (corpus.archive)
             if is_archive(child.name):
                 archives.append(child)
@@ -536,9 +547,10 @@ _OFFICE = (*SHEET_SUFFIXES, *SLIDE_SUFFIXES)
 @contextmanager
 def open_archive(name: str, source: Path | bytes, *, path: str | None = None) -> Iterator[Archive]:
     """The zip archive or mailbox file `name` (a file, or its bytes) opened and checked whole by corpus.archive's
-    `open_zip` (a .mbox: `open_mbox`, each message a member), each member then read as a file of its own
+    `open_zip` (a .mbox, or a Thunderbird folder on disk: `open_mbox`, each message a member), each member then read as a file of its own
     (`read_bytes`): see those for what is refused."""
-    opener = open_mbox if is_mbox(name) else open_zip
+    mail_folder = isinstance(source, Path) and is_mail_folder(source)
+    opener = open_mbox if is_mbox(name) or mail_folder else open_zip
     with opener(name, source, read=read_bytes, path=path) as archive:
         yield archive
 
