@@ -45,9 +45,11 @@ from .zipped import MAX_INFLATED, MAX_RATIO, refuse_zip_bomb
 __all__ = [
     "MAX_MEMBERS",
     "MEMBER_MARK",
+    "THUNDERBIRD_INDEX",
     "Archive",
     "Member",
     "archive_of",
+    "is_mail_folder",
     "is_mbox",
     "is_zip",
     "member_path",
@@ -85,9 +87,29 @@ def is_mbox(name: str) -> bool:
     return name.lower().endswith(".mbox")
 
 
-def opens_as_folder(name: str) -> bool:
-    """Whether `add` and the bot open a file of this name as a folder of documents: a .zip or a .mbox."""
-    return is_zip(name) or is_mbox(name)
+# the index Thunderbird keeps beside each local folder (「Inbox.msf」 beside the folder 「Inbox」)
+THUNDERBIRD_INDEX = ".msf"
+
+
+def is_mail_folder(path: Path) -> bool:
+    """Whether a file is a Thunderbird local folder: a mailbox file with no extension (「Inbox」, 「已发送」,
+    「工作/通知」) — its index 「Inbox.msf」 beside it, its first line a 「From 」 line (RFC 4155). Any other
+    file with no extension is none (it is refused as before: its format is unknown)."""
+    if path.suffix.lower() in SUPPORTED_SUFFIXES or is_mbox(path.name) or is_zip(path.name):
+        return False
+    try:
+        if not path.is_file() or not path.with_name(path.name + THUNDERBIRD_INDEX).is_file():
+            return False
+        with path.open("rb") as file:
+            return file.read(5) == b"From "
+    except OSError:
+        return False
+
+
+def opens_as_folder(name: str, path: Path | None = None) -> bool:
+    """Whether `add` and the bot open a file of this name as a folder of documents: a .zip or a .mbox, and
+    (given its `path`, on disk) a Thunderbird local folder with no extension (`is_mail_folder`)."""
+    return is_zip(name) or is_mbox(name) or (path is not None and is_mail_folder(path))
 
 
 def member_path(archive: str, inner: str) -> str:
@@ -95,12 +117,16 @@ def member_path(archive: str, inner: str) -> str:
     return f"{archive}{MEMBER_MARK}{inner}"
 
 
-_MEMBER = re.compile(rf"^(.*?\.(?:zip|mbox)){re.escape(MEMBER_MARK)}(.+)$", re.IGNORECASE | re.DOTALL)
+# an archive's path before a member's: a .zip's or a .mbox's, or a Thunderbird folder's, with no extension
+_MEMBER = re.compile(
+    rf"^(.*?(?:\.(?:zip|mbox)|(?:^|/)[^/.]+)){re.escape(MEMBER_MARK)}(.+)$", re.IGNORECASE | re.DOTALL
+)
 
 
 def archive_of(path: str) -> str | None:
     """The archive (or mailbox) a stored path names a member of (「/材料/附件.zip › 通知/a.docx」 → 「/材料/附件.zip」,
-    「/邮件/收件箱.mbox › 关于…的通知.eml」 → 「/邮件/收件箱.mbox」), else None."""
+    「/邮件/收件箱.mbox › 关于…的通知.eml」 → 「/邮件/收件箱.mbox」, 「…/Local Folders/Inbox › 关于…的通知.eml」 →
+    「…/Local Folders/Inbox」), else None."""
     found = _MEMBER.match(path)
     return found[1] if found else None
 

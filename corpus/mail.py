@@ -259,7 +259,8 @@ class Message:
     attachments: tuple[tuple[str, bytes], ...] = ()
     signature: str = ""
     invitation: str = ""
-    quoted_signature: str = ""  # the card the message it quotes inline ends with (`split_cards`)
+    # the cards the messages it quotes inline end with, the outer one first (`split_cards`)
+    quoted_signatures: tuple[str, ...] = ()
 
 
 # RFC 3676's signature line 「-- 」, and the lines Chinese mail programs and senders draw for it: dashes, an
@@ -293,7 +294,22 @@ def split_signature(body: str) -> tuple[str, str]:
         # a forwarded or quoted message's header under Outlook's rule (「发件人: …」「发送时间: …」「主题: …」):
         # the earlier message, read as the saved text is (its header lines dropped), never a sender's card
         return body, ""
-    return "\n".join(lines[: marks[-1]]).rstrip("\n"), "\n".join(card)
+    return "\n".join(lines[: marks[-1]]).rstrip("\n"), "\n".join(
+        part for line in card for part in card_parts(line)
+    )
+
+
+# the spaces a card line sets its parts apart with, between Chinese characters (「溧岚县书画协会秘书处　祁文斌」):
+# the text reader squashes a space there, so each part goes on a line of its own
+_PARTS_SPACE = re.compile(rf"(?<=[{HAN}）)])[ \t\u3000]+(?=[{HAN}（(])")
+
+
+def card_parts(line: str) -> list[str]:
+    """A card line's parts, a line each where spaces set Chinese words apart (「溧岚县书画协会秘书处　祁文斌」 →
+    the unit, the name), so the parse joins them with an ideographic space instead of running them together
+    (「…秘书处祁文斌」, which names no unit); a space beside a digit or a Latin letter stays in its line
+    (「电话：0519 8765 1234」, 「Tel: +86 519」)."""
+    return [part for part in _PARTS_SPACE.split(line.strip()) if part]
 
 
 # a line a sender signs with, with no signature line over it: a unit and a name apart (「组织科　宁海燕」,
@@ -354,6 +370,53 @@ def split_signed_line(body: str) -> tuple[str, str]:
     return body, ""
 
 
+# a card's contact lines, with no signature line over it: a telephone line (its label and a number), and the
+# lines that may stand beside it (e-mail, fax, address, post code)
+_PHONE_LINE = re.compile(
+    r"^(?:联系)?(?:电话|手机|座机|办公电话|固话|Tel|Phone|Mobile|TEL|电\s*话)\s*[:：]?\s*[+＋(（]?\d[\d\s()（）+＋\-－—/、，,]{5,}$",
+    re.IGNORECASE,
+)
+_CONTACT_LINE = re.compile(
+    r"^(?:邮箱|电子邮箱|电子邮件|E-?mail|传真|Fax|地址|通讯地址|邮编|邮政编码|QQ|微信)\s*[:：]", re.IGNORECASE
+)
+_STACKED_MAX_LINES = 6
+
+
+def _stacked_card(lines: list[str]) -> int | None:
+    """Where a card standing as a block of lines with no signature line over it starts, at the end of a
+    sender's text (`lines`, quote marks off; blank lines under it allowed), or None: a person's name alone on
+    a line (「宁海燕」), a unit's on another (「中共溧岚县委老干部局组织科」), a telephone line (「电话：0519-…」),
+    in any order, and perhaps an e-mail, fax or address line — all three standing together right under a
+    sentence's end (a blank line between allowed; a sign-off over them goes with them, as over a one-line
+    card). A body's short lines are no card: a name alone, a unit over a date (a 落款) or a list of names has
+    no telephone line; a block missing any of the three, or holding any other line, is not taken."""
+    filled = [n for n, line in enumerate(lines) if line.strip()]
+    if not filled:
+        return None
+    end = top = filled[-1]
+    while top > 0 and lines[top - 1].strip() and not _ENDS_SENTENCE.search(lines[top - 1].strip()):
+        top -= 1
+    block = [lines[n].strip() for n in range(top, end + 1)]
+    if not 3 <= len(block) <= _STACKED_MAX_LINES:
+        return None
+    first, above = _card_top(lines, top)
+    if above < 0 or not _ENDS_SENTENCE.search(lines[above].strip()):
+        return None
+    names = [line for line in block if is_person_name(line)]
+    units = [
+        line
+        for line in block
+        if ORG_SUFFIX.search(line)
+        and re.fullmatch(f"[{HAN}（）()]{{2,40}}", line)
+        and not is_person_name(line)
+    ]
+    phones = [line for line in block if _PHONE_LINE.match(line)]
+    others = [line for line in block if _CONTACT_LINE.match(line)]
+    if len(names) != 1 or len(units) != 1 or not phones:
+        return None
+    return first if len(names) + len(units) + len(phones) + len(others) == len(block) else None
+
+
 def _card_top(lines: list[str], at: int) -> tuple[int, int]:
     """A one-line card's (lines[at]) first line and the line over it: the sign-off right over it (「此致」
     「敬礼！」, blank lines between allowed) goes with it; the line over it is -1 when none is."""
@@ -374,21 +437,25 @@ QUOTED_SIGNATURE_LABEL = "原邮件发件人签名"
 class SignedBody:
     """A mail's body with its senders' cards taken out: `body`; `signature`, the card of the sender of the
     mail (under 「-- 」, or a unit and a name standing alone: see `split_signature`, `split_signed_line`), or
-    ""; `quoted_signature`, the card the last message quoted in it (an inline forward's original, under
-    「-----原始邮件-----」 and its header) ends with, or ""."""
+    ""; `quoted_signatures`, the card each message quoted in it (an inline forward's original, under
+    「-----原始邮件-----」 and its header; in a chain of forwards, each one down to the innermost) ends with, the
+    outer one first; a message that ends with none has none here."""
 
     body: str
     signature: str = ""
-    quoted_signature: str = ""
+    quoted_signatures: tuple[str, ...] = ()
 
 
 def split_cards(body: str) -> SignedBody:
     """The senders' cards of a mail's body (the text under its own header): the sender's own card, from the
-    sender's own text only (above the first quoted message's header or separator), and the card the last
-    quoted message ends with — its own 「-- 」 and card, or a unit and a name standing alone right under its last
-    sentence (「秘书处　祁文斌」; a sign-off over it goes with it). Before, an inline forward's original was signed
-    on the forwarder's behalf (its 「-- 」 card taken as the mail's signature) or its card ran into its last
-    sentence (「…由服务队长登记。秘书处祁文斌」)."""
+    sender's own text only (above the first quoted message's header or separator), and the card each quoted
+    message ends with, read from that message's own text only (under its header, above the next quoted
+    message's header or separator) — its own 「-- 」 and card, or a unit and a name standing alone right under
+    its last sentence (「秘书处　祁文斌」; a sign-off over it goes with it). In a chain of forwards the middle
+    message's card (「宣传科　邵明远」 over the innermost message's header) is its own too: read as a line of its
+    text, it became a section heading over the innermost message. Before, an inline forward's original was
+    signed on the forwarder's behalf (its 「-- 」 card taken as the mail's signature) or its card ran into its
+    last sentence (「…由服务队长登记。秘书处祁文斌」)."""
     lines = body.split("\n")
     unquoted = [_QUOTE.sub("", line) for line in lines]
     blocks = _header_blocks(unquoted)
@@ -399,17 +466,49 @@ def split_cards(body: str) -> SignedBody:
         kept, signature = split_signature(body)
         if not signature:
             kept, signature = split_signed_line(kept)
+        if not signature:
+            kept, signature = _split_stacked(kept.split("\n"), [])
         return SignedBody(kept, signature)
-    quoted_from = blocks[-1].stop  # the last quoted message's text, under its header
-    quoted, quoted_card = _quoted_card(unquoted[quoted_from:])
-    if quoted_card:
-        lines = lines[:quoted_from] + [lines[quoted_from + n] for n in quoted]
+    # each quoted message's own text: under its header, above the next one's header (or its separator)
+    read: list[str] = []
+    quoted_cards: list[str] = []
+    done = 0
+    for n, block in enumerate(blocks):
+        start = block.stop
+        end = min(
+            [_header_start(unquoted, later) for later in blocks[n + 1 :]]
+            + [m for m in separators if m >= start]
+            + [len(lines)]
+        )
+        read += lines[done:start]
+        kept, card = _quoted_card(unquoted[start:end])
+        if card:
+            quoted_cards.append(card)
+            read += [lines[start + m] for m in kept] + ([""] if end < len(lines) else [])
+        else:
+            read += lines[start:end]
+        done = end
+    lines = read + lines[done:]
     mine, signature = split_signature("\n".join(lines[:own]).rstrip("\n"))
     if signature:
         kept = "\n".join([mine, "", *lines[own:]])
     else:
         kept, signature = split_signed_line("\n".join(lines))
-    return SignedBody(kept.strip("\n"), signature, quoted_card)
+    if not signature:
+        kept, signature = _split_stacked(lines[:own], lines[own:])
+    return SignedBody(kept.strip("\n"), signature, tuple(quoted_cards))
+
+
+def _split_stacked(mine: list[str], rest: list[str]) -> tuple[str, str]:
+    """The body and the card a sender's own text (`mine`, the quoted messages under it `rest`) ends with as a
+    block of a name, a unit and a telephone line with no signature line over it (`_stacked_card`): its
+    parts a line each; ("the body", "") when it ends with none."""
+    first = _stacked_card([_QUOTE.sub("", line) for line in mine])
+    if first is None:
+        return "\n".join([*mine, *rest]), ""
+    card = [part for line in mine[first:] for part in card_parts(line)]
+    kept = [*mine[:first], *([""] if rest else []), *rest]
+    return "\n".join(kept).strip("\n"), "\n".join(card)
 
 
 def _quoted_card(lines: list[str]) -> tuple[list[int], str]:
@@ -427,6 +526,8 @@ def _quoted_card(lines: list[str]) -> tuple[list[int], str]:
         kept_count = len(kept.split("\n"))
         return list(range(kept_count)), card
     if not _signed_line(lines[last]):
+        if (first := _stacked_card(lines)) is not None:  # a name, a unit, a telephone line, no 「-- 」
+            return list(range(first)), "\n".join(part for line in lines[first:] for part in card_parts(line))
         return list(range(len(lines))), ""
     first, above = _card_top(lines, last)
     if above < 0 or not _ENDS_SENTENCE.search(lines[above].strip()):
@@ -578,5 +679,5 @@ def read_eml(name: str, data: bytes, picture_text: Callable[[str, bytes], str] |
         tuple(attachments),
         signature,
         "\n".join(invitation),
-        signed.quoted_signature,
+        signed.quoted_signatures,
     )

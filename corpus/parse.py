@@ -1283,6 +1283,10 @@ class _Tail:
     attachments: list[list[ParsedLine]] = field(default_factory=list)  # each from its 「附件1」 line on
     imprint: list[ParsedLine] = field(default_factory=list)  # the 版记 (抄送, 印发), from imprint_start on
     signature: tuple[int, int] | None = None  # where the signature's lines are, in the lines read
+    signer: str | None = (
+        None  # the person a letter or a speech is signed by (「市委老干部局局长　沈伟」 → 沈伟)
+    )
+    closing: str | None = None  # that signature's lines, its parts apart by 「　」: a passage of its own
 
 
 # 附件说明: 「附件：1．2024年重阳节走访慰问对象名单」, 「附件：重阳节活动报名表」, or 「附件：」 over its items.
@@ -1564,19 +1568,66 @@ def _read_signature(lines: list[ParsedLine]) -> _Tail:
         else:
             break
         start -= 1
-    if date is None and not issuers:
+    # a letter, a speech or a 倡议书 signed by a person (「沈伟」 or 「市委老干部局局长　沈伟」, over its date or
+    # standing last) right under its last sentence: the person is its speaker, the line no part of its last
+    # paragraph
+    signer = None
+    if not issuers and (date is not None or start == end) and (found := _signer(lines, start - 1)):
+        signer, start = found, start - 1
+    if date is None and not issuers and signer is None:
         if not after.listed:
             return _Tail(body=lines)  # notes alone, with no signature or 附件说明: they stay body text
         start = end
     before = _after_body(lines, start)
+    closing = None
+    if signer is not None:
+        closing = "　".join(
+            part
+            for n, line in enumerate(lines[start:end])
+            for part in (
+                _signer_parts(line.title_text, signer) if n == 0 else _signature_parts(line.title_text)
+            )
+        )
     return _Tail(
         body=lines[: before.start],
         issuer=" ".join(issuers) or None,
         date=date,
         attachment_list=before.listed + after.listed,
         notes=before.notes + after.notes,
-        signature=(start, end) if issuers or date else None,
+        signature=(start, end) if issuers or date or signer else None,
+        signer=signer,
+        closing=closing,
     )
+
+
+# the close of a letter over its signer's name, on a line of its own (「此致」 over 「敬礼！」 ends in its mark)
+_LETTER_CLOSE = re.compile(r"^(?:此致|顺颂(?:商祺|时祺)?|顺祝(?:商祺)?|祝好)$")
+_ENDS_SENTENCE = re.compile(r"[。！？!?…”」]$")
+
+
+def _signer(lines: list[ParsedLine], at: int) -> str | None:
+    """The person lines[at] signs a letter, a speech or a 倡议书 as, at its end: a person's name alone
+    (「沈伟」) or after a post (「市委老干部局局长　沈伟」), a plain line right under a sentence's end or a
+    letter's close (「此致」「敬礼！」). None for any other line: a name under a list's lines, a heading or a
+    colon is one of a list, not a signer."""
+    if at < 1 or lines[at].kind not in _PLAIN or lines[at - 1].kind not in _PLAIN:
+        return None
+    above = lines[at - 1].text.strip()
+    if not (_ENDS_SENTENCE.search(above) or _LETTER_CLOSE.match(above)):
+        return None
+    text = lines[at].title_text.strip()
+    compact = "".join(text.split())
+    if is_person_name(compact):
+        return compact
+    return _speaker_with_post(text)
+
+
+def _signer_parts(title_text: str, signer: str) -> list[str]:
+    """A signer's line as its parts: the post and the name apart (「市委老干部局局长沈伟」, its space lost in
+    reading, as 「市委老干部局局长」「沈伟」)."""
+    compact = "".join(title_text.split())
+    post = compact[: -len(signer)] if compact.endswith(signer) else ""
+    return [post, signer] if post else title_text.split()
 
 
 # The seal over a signature as a line says it: 「（盖章）」「（章）」「（印章）」 after the body's name or on a line of
@@ -1899,6 +1950,8 @@ def _parse_speech(
     paragraphs = _paragraphs(tail.body, header.label, points, minutes=minutes)
     if not paragraphs:
         return None
+    if tail.closing:  # a letter's or a speech's signer over its date: a passage of its own, the post kept
+        paragraphs.append(Paragraph(text=tail.closing, section=None))
     if header.article and header.masthead and header.issue and _holds_articles(paragraphs):
         # an issue of several articles, each under its headline: titled by the periodical's name and issue
         # (「银龄简讯 2027年第3期」), the first headline heading its article's paragraphs as the others do
@@ -1927,7 +1980,7 @@ def _parse_speech(
         subtitle=header.subtitle,
         # a date line, the signature's, an approval's, the cover's, then the day a saved e-mail was sent
         date=header.date or date or header.adopted or cover_date or _field_date(paragraphs) or sent,
-        speaker=header.speaker or signer or _speaker_in_title(title) or introduced,
+        speaker=header.speaker or signer or tail.signer or _speaker_in_title(title) or introduced,
         source=source,
         ordinal=ordinal,
         label=label,

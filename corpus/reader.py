@@ -25,7 +25,16 @@ from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from . import cfb, ocr
-from .archive import MEMBER_MARK, Archive, is_mbox, open_mbox, open_zip, opens_as_folder
+from .archive import (
+    MEMBER_MARK,
+    THUNDERBIRD_INDEX,
+    Archive,
+    is_mail_folder,
+    is_mbox,
+    open_mbox,
+    open_zip,
+    opens_as_folder,
+)
 from .encoding import decode_text
 from .epub import EPUB_SUFFIXES, is_epub, read_epub
 from .errors import (
@@ -114,9 +123,9 @@ def iter_speech_files(paths: list[Path]) -> Iterator[Path]:
                     if _folder_error(child) is not None:
                         yield child
                 elif child.is_file() and (
-                    child.suffix.lower() in SUPPORTED_SUFFIXES or opens_as_folder(child.name)
+                    child.suffix.lower() in SUPPORTED_SUFFIXES or opens_as_folder(child.name, child)
                 ):
-                    yield child  # (a .zip or a .mbox: opened and read as a folder, corpus.archive)
+                    yield child  # (a .zip, a .mbox, a Thunderbird folder: opened and read as a folder)
         elif path.exists():
             yield path
         else:
@@ -154,10 +163,12 @@ def _folder_error(folder: Path) -> OSError | None:
 
 def _incidental(folder: Path, child: Path) -> bool:
     """A file an office leaves beside documents, not one of them: Word's lock file of an open document
-    (~$讲话.docx), hidden files and those in hidden folders (.DS_Store, macOS's ._讲话.docx on a USB stick)."""
+    (~$讲话.docx), hidden files and those in hidden folders (.DS_Store, macOS's ._讲话.docx on a USB stick),
+    and the index Thunderbird keeps beside a local folder (「Inbox.msf」 beside 「Inbox」)."""
     folders = child.relative_to(folder).parts[:-1]
     return (
         child.name.startswith(("~$", "."))
+        or (child.suffix.lower() == THUNDERBIRD_INDEX and child.with_suffix("").is_file())
         or any(part.startswith(".") for part in folders)
         or any(_saved_page_files(folder.joinpath(*folders[: n + 1])) for n in range(len(folders)))
     )
@@ -203,7 +214,7 @@ def skipped_files(folder: Path) -> SkippedFiles:
         if child.is_symlink() and not child.exists():
             broken.append(child)
         elif child.is_file():
-            if opens_as_folder(child.name):
+            if opens_as_folder(child.name, child):
                 continue  # read (corpus.archive)
             if is_archive(child.name):
                 archives.append(child)
@@ -536,9 +547,10 @@ _OFFICE = (*SHEET_SUFFIXES, *SLIDE_SUFFIXES)
 @contextmanager
 def open_archive(name: str, source: Path | bytes, *, path: str | None = None) -> Iterator[Archive]:
     """The zip archive or mailbox file `name` (a file, or its bytes) opened and checked whole by corpus.archive's
-    `open_zip` (a .mbox: `open_mbox`, each message a member), each member then read as a file of its own
+    `open_zip` (a .mbox, or a Thunderbird folder on disk: `open_mbox`, each message a member), each member then read as a file of its own
     (`read_bytes`): see those for what is refused."""
-    opener = open_mbox if is_mbox(name) else open_zip
+    mail_folder = isinstance(source, Path) and is_mail_folder(source)
+    opener = open_mbox if is_mbox(name) or mail_folder else open_zip
     with opener(name, source, read=read_bytes, path=path) as archive:
         yield archive
 
@@ -737,7 +749,7 @@ def _plain(reference: str, *, signed: bool = False) -> tuple[str, tuple, str, st
     from a WeChat official account its account's lines; hard wraps and pasted page furniture are undone (one
     paragraph per line, as every reader gives text); the file's own lines so read stay the reference
     conservation checks the passages against."""
-    cards = ("", "")
+    cards: tuple[tuple[str, ...], str] = ((), "")
     if not signed and is_mail(reference):
         reference, cards = _mail_cards(reference)
     mail = read_mail(reference)
@@ -754,17 +766,17 @@ def _plain(reference: str, *, signed: bool = False) -> tuple[str, tuple, str, st
     return text, blocks, reference, sent
 
 
-def _mail_cards(text: str) -> tuple[str, tuple[str, str]]:
+def _mail_cards(text: str) -> tuple[str, tuple[tuple[str, ...], str]]:
     """A mail saved as text (Outlook's, Foxmail's 「另存为」 .txt: its header, then its body) with its senders'
     cards taken out of the body as a saved .eml's are (`mail.split_cards`): the text, and the quoted
-    original's card and the sender's own ("" for none). The body is what follows the header at the top (a
+    messages' cards (the outer one first) and the sender's own ("" for none). The body is what follows the header at the top (a
     pasted forward with no header above it is all body)."""
     lines = text.split("\n")
     head_end = header_end(text)
     signed = split_cards("\n".join(lines[head_end:]).strip("\n"))
     head = "\n".join(lines[:head_end]).rstrip("\n")
     return (f"{head}\n\n{signed.body}\n" if head else f"{signed.body}\n"), (
-        signed.quoted_signature,
+        signed.quoted_signatures,
         signed.signature,
     )
 
@@ -773,13 +785,15 @@ def _with_cards(
     text: str,
     blocks: tuple,  # type: ignore[type-arg]
     reference: str,
-    quoted_signature: str,
+    quoted_signatures: tuple[str, ...],
     signature: str,
 ) -> tuple[str, tuple, str]:  # type: ignore[type-arg]
     """A mail's text, blocks and reference with its senders' cards after it, each a section of its own: the
-    card a quoted original ends with (under 「原邮件发件人签名」), then the sender's (under 「发件人签名」), so the
-    notice ends at its own 落款 (its issuer and date) and neither card runs into its last sentence."""
-    for label, card in ((QUOTED_SIGNATURE_LABEL, quoted_signature), (SIGNATURE_LABEL, signature)):
+    card each quoted message ends with (each under 「原邮件发件人签名」, the outer one first), then the sender's
+    (under 「发件人签名」), so the notice ends at its own 落款 (its issuer and date) and no card runs into its
+    last sentence."""
+    labelled = [(QUOTED_SIGNATURE_LABEL, card) for card in quoted_signatures] + [(SIGNATURE_LABEL, signature)]
+    for label, card in labelled:
         if not card:
             continue
         heading = Block(text=label, kind="heading", level=1)
@@ -1021,7 +1035,7 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
         text, blocks, reference, sent = _plain(message.text, signed=True)
         encoding, notes = "eml", (*notes, *said)
         text, blocks, reference = _with_cards(
-            text, blocks, reference, message.quoted_signature, message.signature
+            text, blocks, reference, message.quoted_signatures, message.signature
         )
         if message.invitation:
             # a meeting invitation's event (its time, place, organizer): a section of its own after the

@@ -446,8 +446,8 @@ class Library:
                     continue
                 seen.add(same)
                 if (
-                    opens_as_folder(file.name) and not file.is_dir()
-                ):  # a .zip, a .mbox: read as a folder (corpus.archive)
+                    opens_as_folder(file.name, file) and not file.is_dir()
+                ):  # a .zip, a .mbox, a Thunderbird folder: read as a folder (corpus.archive)
                     try:
                         self._add_archive(
                             readable_name(file.name),

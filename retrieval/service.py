@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from corpus import HEAD_SECTION, Document, head_labels, is_mbox
+from corpus import HEAD_SECTION, Document, head_labels, is_mail_folder, is_mbox
 from index import (
     ArchiveTally,
     BuildReport,
@@ -399,7 +399,7 @@ def archive_summary(tally: ArchiveTally) -> str:
     """An archive's report as the front ends say it, after its files' lines:
     「附件.zip：共 5 个文件，新增或更新 2 个，已在资料库中 1 个，跳过 1 个，没有读入 1 个（见上）」; a mailbox's counts
     mails: 「收件箱.mbox：共 2 封邮件，新增或更新 2 封」."""
-    unit = "封" if is_mbox(tally.name) else "个"
+    unit = "封" if is_mbox(tally.name) or is_mail_folder(Path(tally.name)) else "个"
     total = len(tally.added) + len(tally.present) + len(tally.skipped) + len(tally.failed)
     parts = [f"新增或更新 {len(tally.added)} {unit}" if tally.added else "没有新增"]
     if tally.present:
