@@ -25,6 +25,7 @@ from .clean import HAN
 from .cmaps import ResourceManager
 from .columns import MIN_GUTTER, printed_blocks
 from .errors import EmptyDocument, UnreadableFile, damaged
+from .fractions import stacked_fractions
 from .layers import without_hidden_layers
 from .layout import (
     MARGIN_BAND,
@@ -794,7 +795,7 @@ def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
     """The page's printed lines outside its ruled tables, top to bottom, and the tables; the values
     filled in its form fields read where they stand (see _field_values)."""
     fields = _field_values(page)
-    page = _deduped(_with_box_marks(page))
+    page = _with_fractions(_deduped(_with_box_marks(page)))
     if _vertical(page.chars):  # 竖排: read as the page turned a quarter, its columns become lines
         page, fields = _turned(page), []
     unnamed = _unnamed_fonts(page)
@@ -2107,6 +2108,35 @@ def _with_box_marks(page):  # type: ignore[no-untyped-def]
             return {**page.objects, "char": [*page.chars, *marks]}
 
     return Marked()
+
+
+def _with_fractions(page):  # type: ignore[no-untyped-def]
+    """The page with each stacked fraction (corpus.fractions) read in its sentence's line: its numerator's
+    and denominator's characters replaced by 「分子/分母」 where its bar is; a page without one is itself."""
+    from pdfplumber.page import DerivedPage
+
+    found = stacked_fractions(page.chars, [*page.rects, *page.lines]) if page.chars else []
+    if not found:
+        return page
+    parts = frozenset().union(*(f.parts for f in found))
+    chars = [c for c in page.chars if id(c) not in parts] + [c for f in found for c in f.chars]
+    bars = {f.bar for f in found}
+
+    class Read(DerivedPage):
+        def __init__(self) -> None:
+            self.bbox = page.bbox
+            super().__init__(page)
+
+        @property
+        def objects(self) -> dict[str, list[dict]]:  # type: ignore[type-arg]
+            return {
+                **page.objects,
+                "char": chars,
+                "rect": [r for r in page.rects if id(r) not in bars],
+                "line": [r for r in page.lines if id(r) not in bars],
+            }
+
+    return Read()
 
 
 class _Widget(NamedTuple):
