@@ -9,10 +9,10 @@ Read by position they were three lines: 「家庭上年度总收入」, then 「
 
 `stacked_fractions` finds them: a bar, characters on one line above it and on one line below it within its
 width (the wider as wide as the bar, near it: within a line's height), nothing else on their lines beside
-them, and the sentence's characters beside the bar at its height. Each becomes the text 「分子/分母」 written
+them, the sentence's characters beside the bar at its height, and no vertical rule meeting the bar. Each becomes the text 「分子/分母」 written
 as `corpus.equations.fraction_text` writes a Word or Writer file's fraction (each part in brackets when it
 is more than one term: 「家庭上年度总收入/(12×家庭人口数)」, a minus sign 「-」), placed on the sentence's line
-where the bar is. A table's rule (its lines run past it on either side), an underline (the line under it
+where the bar is. A table's rule (a column's rule meets it; its cells' lines run past it on either side), an underline (the line under it
 runs on past its ends; no sentence beside it at its own height) and a rule standing alone (nothing at its
 height) are not fractions.
 """
@@ -72,12 +72,28 @@ class _Bar(NamedTuple):
 
 
 def _bars(edges: Sequence[dict]) -> list[_Bar]:  # type: ignore[type-arg]
+    """The thin horizontal rules no vertical rule meets: a table's rules meet its columns' (at an end, or a
+    column's rule starting from it under a grouped header), a fraction's bar stands free."""
+    verticals = []
+    for edge in edges:
+        x0, x1 = float(edge["x0"]), float(edge["x1"])
+        top, bottom = float(edge["top"]), float(edge["bottom"])
+        if bottom - top >= _MIN_BAR:
+            verticals += (
+                [(x0, top, bottom), (x1, top, bottom)]
+                if x1 - x0 > _MAX_BAR
+                else [((x0 + x1) / 2, top, bottom)]
+            )
     bars = []
     for edge in edges:
         x0, x1 = float(edge["x0"]), float(edge["x1"])
         top, bottom = float(edge["top"]), float(edge["bottom"])
-        if bottom - top <= _MAX_BAR and x1 - x0 >= _MIN_BAR:
-            bars.append(_Bar(x0, x1, (top + bottom) / 2, id(edge)))
+        y = (top + bottom) / 2
+        if bottom - top > _MAX_BAR or x1 - x0 < _MIN_BAR:
+            continue
+        if any(x0 - 1 <= x <= x1 + 1 and v_top - 1 <= y <= v_bottom + 1 for x, v_top, v_bottom in verticals):
+            continue
+        bars.append(_Bar(x0, x1, y, id(edge)))
     return bars
 
 
