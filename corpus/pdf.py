@@ -566,42 +566,71 @@ def _listed_headings(pages: list[Page]) -> list[Page]:
         )
 
     listed = set(entries)
-    taken: dict[int, int] = {}  # the first line's place -> how many lines the heading is set over
+
+    def heading(entry: str, at: int, *, under: bool = False) -> tuple[int, int] | None:
+        """How many lines from `at` the entry stands as a heading over, and the next text line's place —
+        None when it does not; `under` a heading just marked, the line before needs no end mark."""
+        if not plain(at) or not entry.startswith(texts[at]):
+            return None
+        words, k = "", 0
+        while k < _TITLE_LINES and at + k < len(lines) and plain(at + k) and len(words) < len(entry):
+            words += texts[at + k]
+            k += 1
+        if words != entry or not (under or done(at)):
+            return None
+        following = next((b for b in range(at + k, len(lines)) if texts[b]), None)
+        if following is None or lines[following].contents:
+            return None
+        if lines[following].x0 > left + _BODY_START_CHARS * (lines[following].size or body):
+            return None  # heads no body text (a 落款 on the right follows): its words stay where they are
+        if not short(at + k - 1) and lines[following].x0 < lines[at].x0 + (lines[at].size or body):
+            return None  # a full line, and the next one not indented: the text may run on
+        return k, following
+
+    def heads_entry(following: int) -> bool:  # another entry's words follow
+        return any(other.startswith(texts[following]) for other in listed)
+
+    taken: dict[int, tuple[int, int]] = {}  # a heading's first line's place -> (its lines, its level)
     start = after
-    for entry in entries:
-        if _NO_HEADING.search(entry) or _ATTACHMENT_ENTRY.match(entry):
+    child = -1  # an entry already marked under the one before it
+    for index, entry in enumerate(entries):
+        if index == child or _NO_HEADING.search(entry) or _ATTACHMENT_ENTRY.match(entry):
             continue
+        following_entry = entries[index + 1] if index + 1 < len(entries) else ""
         for at in range(start, len(lines)):
-            if not plain(at) or not entry.startswith(texts[at]):
+            found = heading(entry, at)
+            if found is None:
                 continue
-            words, k = "", 0
-            while k < _TITLE_LINES and at + k < len(lines) and plain(at + k) and len(words) < len(entry):
-                words += texts[at + k]
-                k += 1
-            if words != entry or not done(at):
-                continue
-            following = next((b for b in range(at + k, len(lines)) if texts[b]), None)
-            if following is None or lines[following].contents:
-                continue
-            if lines[following].x0 > left + _BODY_START_CHARS * (lines[following].size or body):
-                continue  # heads no body text (a 落款 on the right follows): its words stay where they are
-            if not short(at + k - 1) and lines[following].x0 < lines[at].x0 + (lines[at].size or body):
-                continue  # a full line, and the next one not indented: the text may run on
-            if any(other.startswith(texts[following]) for other in listed):
-                continue  # heads nothing: another entry's words follow (a list of the parts)
-            taken[at] = k
+            k, following = found
+            if heads_entry(following):
+                # a parent heading over its first sub-heading: the next entry stands right under it as a
+                # heading of its own over body text — the two are marked, the parent a level above
+                under = (
+                    heading(following_entry, following, under=True)
+                    if following_entry
+                    and not _NO_HEADING.search(following_entry)
+                    and not _ATTACHMENT_ENTRY.match(following_entry)
+                    else None
+                )
+                if under is None or heads_entry(under[1]):
+                    continue  # heads nothing: another entry's words follow (a list of the parts)
+                taken[at] = (k, 1)
+                taken[following] = (under[0], 2)
+                start, child = following + under[0], index + 1
+                break
+            taken[at] = (k, 1)
             start = at + k
             break
     if not taken:
         return pages
     marked: dict[tuple[int, int], Line] = {}
     skipped: set[tuple[int, int]] = set()
-    for at, k in taken.items():
+    for at, (k, level) in taken.items():
         p, n = places[at]
         here = [lines[at + i] for i in range(k) if places[at + i][0] == p]
         # a heading over a page break stands where it begins: its box that page's lines', its words all
         joined = replace(_joined(here), text="".join(line.text.strip() for line in lines[at : at + k]))
-        marked[p, n] = replace(joined, bookmarked=1)
+        marked[p, n] = replace(joined, bookmarked=level)
         skipped.update(places[at + i] for i in range(1, k))
     return [
         replace(
