@@ -567,6 +567,9 @@ def _listed_headings(pages: list[Page]) -> list[Page]:
 
     listed = set(entries)
 
+    def heads_entry(following: int) -> bool:  # another entry's words follow
+        return any(other.startswith(texts[following]) for other in listed)
+
     def heading(entry: str, at: int, *, under: bool = False) -> tuple[int, int] | None:
         """How many lines from `at` the entry stands as a heading over, and the next text line's place —
         None when it does not; `under` a heading just marked, the line before needs no end mark."""
@@ -585,10 +588,9 @@ def _listed_headings(pages: list[Page]) -> list[Page]:
             return None  # heads no body text (a 落款 on the right follows): its words stay where they are
         if not short(at + k - 1) and lines[following].x0 < lines[at].x0 + (lines[at].size or body):
             return None  # a full line, and the next one not indented: the text may run on
+        if not (heads_entry(following) or _NO_HEADING.search(texts[following]) or not short(following)):
+            return None  # heads no sentence: a short line under it may be a heading the parse reads
         return k, following
-
-    def heads_entry(following: int) -> bool:  # another entry's words follow
-        return any(other.startswith(texts[following]) for other in listed)
 
     taken: dict[int, tuple[int, int]] = {}  # a heading's first line's place -> (its lines, its level)
     start = after

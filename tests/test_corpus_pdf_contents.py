@@ -289,7 +289,7 @@ def _stream(pdf: bytes) -> tuple[str, str]:
             section = paragraph.section
             words.append(section or "")
         words.append(paragraph.text)
-    return speech.title, "".join("".join(words).split())
+    return speech.title, "".join("".join(words).split()).replace("›", "")  # a section's path: its words
 
 
 def _drawn(items: list[tuple[str, object]]) -> bytes:
@@ -306,6 +306,7 @@ def _drawn(items: list[tuple[str, object]]) -> bytes:
 _BODY_LINES: list[tuple[str, str]] = [
     ("line", "总体要求"),
     ("para", _BODIES[0]),
+    ("line", "招生对象和条件"),  # layout66: a heading over a short line (a heading the parse reads itself)
     ("line", "报名方式"),
     ("para", _BODIES[2]),
     ("line", "工作要求"),
