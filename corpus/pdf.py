@@ -24,6 +24,12 @@ from . import ocr
 from .clean import HAN
 from .cmaps import ResourceManager
 from .columns import MIN_GUTTER, printed_blocks
+from .contents import ATTACHMENT_ENTRY as _ATTACHMENT_ENTRY
+from .contents import CONTENTS_ENTRY as _CONTENTS_ENTRY
+from .contents import CONTENTS_HEADING as _CONTENTS_HEADING
+from .contents import CONTENTS_TAIL as _CONTENTS_TAIL
+from .contents import NO_HEADING as _NO_HEADING
+from .contents import NUMBERED_HEADING as _NUMBERED_HEADING
 from .errors import EmptyDocument, UnreadableFile, damaged
 from .fractions import stacked_fractions
 from .layers import without_hidden_layers
@@ -260,12 +266,6 @@ def outline_titles(data: bytes) -> tuple[OutlineEntry, ...]:
         return ()
 
 
-# A heading's own number (「一、」「（一）」「第一章」「1.」「（1）」): such a line is left to the numbering rules,
-# which give its level; an outline's depth is never compared with theirs.
-_NUMBERED_HEADING = re.compile(
-    r"^(?:第[一二三四五六七八九十百零〇两\d]+[章节条篇部分]|[一二三四五六七八九十百]+[、．.]"
-    r"|[（(][一二三四五六七八九十百\d]+[）)]|\d+(?:[.．、]\d*)+|[①-⑳])"
-)
 # A line more than this share above the body's size is set apart by its type: the title rules read it
 _BODY_SIZE_SLACK = 1.08
 
@@ -386,14 +386,6 @@ def _bookmarked(pages: list[Page], numbers: Sequence[int], entries: Sequence[Out
     return out
 
 
-# A 目录's own heading, alone on its line (whitespace removed)
-_CONTENTS_HEADING = frozenset({"目录", "目次", "目錄"})
-# A 目录's entry: its heading, a leader (dots, a rule) or a space, and the page number (arabic or roman)
-_CONTENTS_ENTRY = re.compile(
-    r"^\S.*?(?:\s*[.．·・…⋯_—\-]{2,}\s*|\s+)(?:\d{1,4}|[ivxlcdm]{1,6})$", re.IGNORECASE
-)
-
-
 def _without_contents(pages: list[Page]) -> list[Page]:
     """The pages without their 目录 (a table of contents typed or set in the body's type): a line 「目录」
     (「目　录」, 「目次」) alone, and the run of two or more lines after it, on its page and the next ones, each
@@ -463,15 +455,8 @@ def _without_contents(pages: list[Page]) -> list[Page]:
     ]
 
 
-# What follows a 目录 entry's heading: a leader (or a space) and its page number
-_CONTENTS_TAIL = re.compile(r"(?:[.．·・…⋯_—\-]{2,}|\s)\s*(?:\d{1,4}|[ivxlcdm]{1,6})$", re.IGNORECASE)
 # A line that ends what it says: a sentence's or a clause's end, or the colon that opens a list
 _LINE_DONE = re.compile(r"[。！？；：!?;:][”’」』）)]*$")
-# Characters no heading holds: a sentence's end or a clause's mark
-_NO_HEADING = re.compile(r"[。！？；，!?;,]")
-# A 目录 entry naming an attachment (「附件：报名登记表」, 「附件1」, 「附件2 课程安排」): the body's line is the
-# 附件说明 or an attachment's label (GB/T 9704), read by corpus.parse's rules — never a section heading
-_ATTACHMENT_ENTRY = re.compile(r"^附件(?:[0-9０-９一二三四五六七八九十]|[：:]|$)")
 # A heading's next line is body text only when it starts within this many characters of the text's left
 # edge (a paragraph's first line indented two): a 落款 set on the right (「岫宁县老年大学」, the date) is none
 _BODY_START_CHARS = 4
