@@ -2134,8 +2134,15 @@ def _with_fractions(page):  # type: ignore[no-untyped-def]
     found = stacked_fractions(page.chars, [*page.rects, *page.lines]) if page.chars else []
     if not found:
         return page
-    parts = frozenset().union(*(f.parts for f in found))
-    chars = [c for c in page.chars if id(c) not in parts] + [c for f in found for c in f.chars]
+    owner = {part: f for f in found for part in f.parts}
+    chars, placed = [], set()
+    for char in page.chars:  # each fraction's reading where its first character was: the page's order kept
+        f = owner.get(id(char))
+        if f is None:
+            chars.append(char)
+        elif id(f) not in placed:
+            placed.add(id(f))
+            chars += f.chars
     bars = {f.bar for f in found}
 
     class Read(DerivedPage):
