@@ -32,6 +32,7 @@ __all__ = [
     "equation_rows",
     "equation_text",
     "equations_as_text",
+    "fraction_text",
     "mathml_text",
     "rtf_math_element",
     "rtf_math_text",
@@ -84,6 +85,14 @@ def _grouped(text: str) -> str:
     return text
 
 
+def fraction_text(numerator: str, denominator: str) -> str:
+    """A fraction in Word's linear form, 「分子/分母」, each part in brackets when it is more than one term
+    (「总收入/(12×人口数)」) and a minus sign the hyphen; the one form a fraction reads in, whichever file —
+    an equation's OMML or MathML, or a PDF's numerator and denominator over a bar (corpus.fractions)."""
+    numerator, denominator = numerator.replace("\u2212", "-"), denominator.replace("\u2212", "-")
+    return f"{_grouped(numerator)}/{_grouped(denominator)}"
+
+
 def _enclosed(text: str) -> bool:
     """Whether `text` is one bracketed group, 「(a+b)」 (not 「(a)+(b)」)."""
     if not (text.startswith(("(", "（", "[")) and text.endswith((")", "）", "]"))):
@@ -115,8 +124,7 @@ def _text(element) -> str:  # type: ignore[no-untyped-def]
         # U+2212 for the same key, and a formula should read the same whichever program last saved it
         return (element.text or "").replace("\u2212", "-")
     if tag == M + "f":
-        numerator, denominator = _part(_child(element, "num")), _part(_child(element, "den"))
-        return f"{_grouped(numerator)}/{_grouped(denominator)}"
+        return fraction_text(_part(_child(element, "num")), _part(_child(element, "den")))
     if tag == M + "d":
         begin = _property(element, "dPr", "begChr", "(")
         end = _property(element, "dPr", "endChr", ")")

@@ -24,7 +24,14 @@ from . import ocr
 from .clean import HAN
 from .cmaps import ResourceManager
 from .columns import MIN_GUTTER, printed_blocks
+from .contents import ATTACHMENT_ENTRY as _ATTACHMENT_ENTRY
+from .contents import CONTENTS_ENTRY as _CONTENTS_ENTRY
+from .contents import CONTENTS_HEADING as _CONTENTS_HEADING
+from .contents import CONTENTS_TAIL as _CONTENTS_TAIL
+from .contents import NO_HEADING as _NO_HEADING
+from .contents import NUMBERED_HEADING as _NUMBERED_HEADING
 from .errors import EmptyDocument, UnreadableFile, damaged
+from .fractions import stacked_fractions
 from .layers import without_hidden_layers
 from .layout import (
     MARGIN_BAND,
@@ -259,12 +266,6 @@ def outline_titles(data: bytes) -> tuple[OutlineEntry, ...]:
         return ()
 
 
-# A heading's own number (「一、」「（一）」「第一章」「1.」「（1）」): such a line is left to the numbering rules,
-# which give its level; an outline's depth is never compared with theirs.
-_NUMBERED_HEADING = re.compile(
-    r"^(?:第[一二三四五六七八九十百零〇两\d]+[章节条篇部分]|[一二三四五六七八九十百]+[、．.]"
-    r"|[（(][一二三四五六七八九十百\d]+[）)]|\d+(?:[.．、]\d*)+|[①-⑳])"
-)
 # A line more than this share above the body's size is set apart by its type: the title rules read it
 _BODY_SIZE_SLACK = 1.08
 
@@ -385,14 +386,6 @@ def _bookmarked(pages: list[Page], numbers: Sequence[int], entries: Sequence[Out
     return out
 
 
-# A 目录's own heading, alone on its line (whitespace removed)
-_CONTENTS_HEADING = frozenset({"目录", "目次", "目錄"})
-# A 目录's entry: its heading, a leader (dots, a rule) or a space, and the page number (arabic or roman)
-_CONTENTS_ENTRY = re.compile(
-    r"^\S.*?(?:\s*[.．·・…⋯_—\-]{2,}\s*|\s+)(?:\d{1,4}|[ivxlcdm]{1,6})$", re.IGNORECASE
-)
-
-
 def _without_contents(pages: list[Page]) -> list[Page]:
     """The pages without their 目录 (a table of contents typed or set in the body's type): a line 「目录」
     (「目　录」, 「目次」) alone, and the run of two or more lines after it, on its page and the next ones, each
@@ -462,15 +455,8 @@ def _without_contents(pages: list[Page]) -> list[Page]:
     ]
 
 
-# What follows a 目录 entry's heading: a leader (or a space) and its page number
-_CONTENTS_TAIL = re.compile(r"(?:[.．·・…⋯_—\-]{2,}|\s)\s*(?:\d{1,4}|[ivxlcdm]{1,6})$", re.IGNORECASE)
 # A line that ends what it says: a sentence's or a clause's end, or the colon that opens a list
 _LINE_DONE = re.compile(r"[。！？；：!?;:][”’」』）)]*$")
-# Characters no heading holds: a sentence's end or a clause's mark
-_NO_HEADING = re.compile(r"[。！？；，!?;,]")
-# A 目录 entry naming an attachment (「附件：报名登记表」, 「附件1」, 「附件2 课程安排」): the body's line is the
-# 附件说明 or an attachment's label (GB/T 9704), read by corpus.parse's rules — never a section heading
-_ATTACHMENT_ENTRY = re.compile(r"^附件(?:[0-9０-９一二三四五六七八九十]|[：:]|$)")
 # A heading's next line is body text only when it starts within this many characters of the text's left
 # edge (a paragraph's first line indented two): a 落款 set on the right (「岫宁县老年大学」, the date) is none
 _BODY_START_CHARS = 4
@@ -565,42 +551,73 @@ def _listed_headings(pages: list[Page]) -> list[Page]:
         )
 
     listed = set(entries)
-    taken: dict[int, int] = {}  # the first line's place -> how many lines the heading is set over
+
+    def heads_entry(following: int) -> bool:  # another entry's words follow
+        return any(other.startswith(texts[following]) for other in listed)
+
+    def heading(entry: str, at: int, *, under: bool = False) -> tuple[int, int] | None:
+        """How many lines from `at` the entry stands as a heading over, and the next text line's place —
+        None when it does not; `under` a heading just marked, the line before needs no end mark."""
+        if not plain(at) or not entry.startswith(texts[at]):
+            return None
+        words, k = "", 0
+        while k < _TITLE_LINES and at + k < len(lines) and plain(at + k) and len(words) < len(entry):
+            words += texts[at + k]
+            k += 1
+        if words != entry or not (under or done(at)):
+            return None
+        following = next((b for b in range(at + k, len(lines)) if texts[b]), None)
+        if following is None or lines[following].contents:
+            return None
+        if lines[following].x0 > left + _BODY_START_CHARS * (lines[following].size or body):
+            return None  # heads no body text (a 落款 on the right follows): its words stay where they are
+        if not short(at + k - 1) and lines[following].x0 < lines[at].x0 + (lines[at].size or body):
+            return None  # a full line, and the next one not indented: the text may run on
+        if not (heads_entry(following) or _NO_HEADING.search(texts[following]) or not short(following)):
+            return None  # heads no sentence: a short line under it may be a heading the parse reads
+        return k, following
+
+    taken: dict[int, tuple[int, int]] = {}  # a heading's first line's place -> (its lines, its level)
     start = after
-    for entry in entries:
-        if _NO_HEADING.search(entry) or _ATTACHMENT_ENTRY.match(entry):
+    child = -1  # an entry already marked under the one before it
+    for index, entry in enumerate(entries):
+        if index == child or _NO_HEADING.search(entry) or _ATTACHMENT_ENTRY.match(entry):
             continue
+        following_entry = entries[index + 1] if index + 1 < len(entries) else ""
         for at in range(start, len(lines)):
-            if not plain(at) or not entry.startswith(texts[at]):
+            found = heading(entry, at)
+            if found is None:
                 continue
-            words, k = "", 0
-            while k < _TITLE_LINES and at + k < len(lines) and plain(at + k) and len(words) < len(entry):
-                words += texts[at + k]
-                k += 1
-            if words != entry or not done(at):
-                continue
-            following = next((b for b in range(at + k, len(lines)) if texts[b]), None)
-            if following is None or lines[following].contents:
-                continue
-            if lines[following].x0 > left + _BODY_START_CHARS * (lines[following].size or body):
-                continue  # heads no body text (a 落款 on the right follows): its words stay where they are
-            if not short(at + k - 1) and lines[following].x0 < lines[at].x0 + (lines[at].size or body):
-                continue  # a full line, and the next one not indented: the text may run on
-            if any(other.startswith(texts[following]) for other in listed):
-                continue  # heads nothing: another entry's words follow (a list of the parts)
-            taken[at] = k
+            k, following = found
+            if heads_entry(following):
+                # a parent heading over its first sub-heading: the next entry stands right under it as a
+                # heading of its own over body text — the two are marked, the parent a level above
+                under = (
+                    heading(following_entry, following, under=True)
+                    if following_entry
+                    and not _NO_HEADING.search(following_entry)
+                    and not _ATTACHMENT_ENTRY.match(following_entry)
+                    else None
+                )
+                if under is None or heads_entry(under[1]):
+                    continue  # heads nothing: another entry's words follow (a list of the parts)
+                taken[at] = (k, 1)
+                taken[following] = (under[0], 2)
+                start, child = following + under[0], index + 1
+                break
+            taken[at] = (k, 1)
             start = at + k
             break
     if not taken:
         return pages
     marked: dict[tuple[int, int], Line] = {}
     skipped: set[tuple[int, int]] = set()
-    for at, k in taken.items():
+    for at, (k, level) in taken.items():
         p, n = places[at]
         here = [lines[at + i] for i in range(k) if places[at + i][0] == p]
         # a heading over a page break stands where it begins: its box that page's lines', its words all
         joined = replace(_joined(here), text="".join(line.text.strip() for line in lines[at : at + k]))
-        marked[p, n] = replace(joined, bookmarked=1)
+        marked[p, n] = replace(joined, bookmarked=level)
         skipped.update(places[at + i] for i in range(1, k))
     return [
         replace(
@@ -794,7 +811,7 @@ def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
     """The page's printed lines outside its ruled tables, top to bottom, and the tables; the values
     filled in its form fields read where they stand (see _field_values)."""
     fields = _field_values(page)
-    page = _deduped(_with_box_marks(page))
+    page = _with_fractions(_deduped(_with_box_marks(page)))
     if _vertical(page.chars):  # 竖排: read as the page turned a quarter, its columns become lines
         page, fields = _turned(page), []
     unnamed = _unnamed_fonts(page)
@@ -2107,6 +2124,42 @@ def _with_box_marks(page):  # type: ignore[no-untyped-def]
             return {**page.objects, "char": [*page.chars, *marks]}
 
     return Marked()
+
+
+def _with_fractions(page):  # type: ignore[no-untyped-def]
+    """The page with each stacked fraction (corpus.fractions) read in its sentence's line: its numerator's
+    and denominator's characters replaced by 「分子/分母」 where its bar is; a page without one is itself."""
+    from pdfplumber.page import DerivedPage
+
+    found = stacked_fractions(page.chars, [*page.rects, *page.lines]) if page.chars else []
+    if not found:
+        return page
+    owner = {part: f for f in found for part in f.parts}
+    chars, placed = [], set()
+    for char in page.chars:  # each fraction's reading where its first character was: the page's order kept
+        f = owner.get(id(char))
+        if f is None:
+            chars.append(char)
+        elif id(f) not in placed:
+            placed.add(id(f))
+            chars += f.chars
+    bars = {f.bar for f in found}
+
+    class Read(DerivedPage):
+        def __init__(self) -> None:
+            self.bbox = page.bbox
+            super().__init__(page)
+
+        @property
+        def objects(self) -> dict[str, list[dict]]:  # type: ignore[type-arg]
+            return {
+                **page.objects,
+                "char": chars,
+                "rect": [r for r in page.rects if id(r) not in bars],
+                "line": [r for r in page.lines if id(r) not in bars],
+            }
+
+    return Read()
 
 
 class _Widget(NamedTuple):

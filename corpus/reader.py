@@ -35,6 +35,7 @@ from .archive import (
     open_zip,
     opens_as_folder,
 )
+from .contents import typed_contents
 from .encoding import decode_text
 from .epub import EPUB_SUFFIXES, is_epub, read_epub
 from .errors import (
@@ -993,7 +994,7 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
         # a recording's transcript exported to Word: the service's turn labels are not what was said
         transcript = read_transcript(word.blocks)
         blocks, reference, encoding, introduced = (
-            transcript.blocks,
+            typed_contents(transcript.blocks),
             word.reference,
             word.converter,
             transcript.speaker,
@@ -1005,7 +1006,8 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
         text = blocks_text(blocks)
     elif suffix in _ODT:
         odt = read_odt(name, data)
-        blocks, reference, encoding = odt.blocks, odt.reference, "odt"
+        # a 目录 typed by hand left out, its entries marking the headings (corpus.contents), as a PDF's
+        blocks, reference, encoding = typed_contents(odt.blocks), odt.reference, "odt"
         text = blocks_text(blocks)
     elif suffix in UOF_SUFFIXES:
         uof = read_uof(name, data)
@@ -1019,7 +1021,7 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
         text = blocks_text(blocks)
     elif suffix == ".rtf":
         rtf = read_rtf(name, data)
-        blocks, encoding = rtf.blocks, f"rtf/{rtf.codepage}"
+        blocks, encoding = typed_contents(rtf.blocks), f"rtf/{rtf.codepage}"
         text = blocks_text(blocks)
     elif suffix == ".txt":
         # Hard wraps and pasted page furniture undone (one paragraph per line, as every reader gives

@@ -95,6 +95,19 @@ def test_a_wrapped_unnumbered_entry_of_the_contents_is_not_read() -> None:
     ]
 
 
+def test_a_parent_heading_over_its_first_sub_heading_heads_its_section() -> None:
+    """layout66 (review65L's plan3, here python-docx → Writer): 「总体要求」, no paragraph of its own, right over
+    its first sub-heading (the long one, over two lines), both listed in the 目录 one after the other. Main
+    marked neither (the line after the first is another entry's words) and glued both into the paragraph
+    (「总体要求关于…保障措施学员参加…」, under no section); now the parent heads the sub-heading's section."""
+    assert _sections("contents.parent.pdf") == [
+        (None, _OPENING),
+        (f"总体要求 › {LONG[0]}", LONG[1]),
+        ("报名方式", _BODIES[2]),
+        ("工作要求", _BODIES[3]),
+    ]
+
+
 def test_a_sentence_opening_with_an_entrys_words_keeps_them() -> None:
     """layout65 (startswith.pdf, reportlab): under each unnumbered heading the 目录 names, a paragraph opening
     with the heading's words (「总体要求是…」, 「报名方式分为…」) keeps them and is read under its heading;
@@ -276,7 +289,7 @@ def _stream(pdf: bytes) -> tuple[str, str]:
             section = paragraph.section
             words.append(section or "")
         words.append(paragraph.text)
-    return speech.title, "".join("".join(words).split())
+    return speech.title, "".join("".join(words).split()).replace("›", "")  # a section's path: its words
 
 
 def _drawn(items: list[tuple[str, object]]) -> bytes:
@@ -293,6 +306,7 @@ def _drawn(items: list[tuple[str, object]]) -> bytes:
 _BODY_LINES: list[tuple[str, str]] = [
     ("line", "总体要求"),
     ("para", _BODIES[0]),
+    ("line", "招生对象和条件"),  # layout66: a heading over a short line (a heading the parse reads itself)
     ("line", "报名方式"),
     ("para", _BODIES[2]),
     ("line", "工作要求"),

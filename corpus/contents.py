@@ -1,0 +1,140 @@
+"""A 目录 typed into a Word, Writer or RTF file: left out of the text, its entries marking the body's headings.
+
+Word's, Writer's and an RTF's generated table of contents (a TOC field, a ``text:table-of-content``) is not
+read (corpus.word, corpus.odt, corpus.rtf), and neither is a PDF's 目录 set in the body's type (corpus.pdf).
+A 目录 typed by hand — 「目　录」 alone, then each heading, a tab to a dot leader (or typed dots) and its page
+number, as a typist sets one — was read as text: its entries glued into one paragraph with the first
+heading and its paragraph (「目录总体要求1招生对象和条件1…总体要求坚持…」), a numbered entry taken for a
+section over the opening (「四、工作要求1」).
+
+`typed_contents` reads a file's blocks as a PDF's lines are read (corpus.pdf ``_without_contents`` and
+``_listed_headings``, with the same patterns): a paragraph 「目录」/「目次」 alone and two or more entries
+after it — a heading, a leader or a space, a page number; or a heading listed bare whose words stand as a
+paragraph further on — are left out. Then each entry, in the 目录's order and only after it, marks the first
+paragraph whose words are the entry's and that stands as a heading: a body paragraph (not a table's row,
+not a heading already), unnumbered (a numbered one is corpus.parse's numbering rules'), no sentence's or
+clause's mark, not naming an attachment (「附件：…」 is the 附件说明, parse's), and heading something — the
+next paragraph is body text holding a sentence's or a clause's mark (a short line under it may be a heading
+corpus.parse reads: marking the entry would leave it an empty section, its words lost), not another entry's
+words (a list of the plan's parts under 「分为以下三个
+部分：」 is no heading). A parent heading right over its first sub-heading — the next entry standing as a
+heading over body text — heads the sub-heading's section, a level above it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .records import Block
+
+__all__ = [
+    "ATTACHMENT_ENTRY",
+    "CONTENTS_ENTRY",
+    "CONTENTS_HEADING",
+    "CONTENTS_TAIL",
+    "NO_HEADING",
+    "NUMBERED_HEADING",
+    "typed_contents",
+]
+
+CONTENTS_HEADING = frozenset({"目录", "目次", "目錄"})
+# A 目录's entry: its heading, a leader (dots, a rule) or a space, and the page number (arabic or roman)
+CONTENTS_ENTRY = re.compile(
+    r"^\S.*?(?:\s*[.．·・…⋯_—\-]{2,}\s*|\s+)(?:\d{1,4}|[ivxlcdm]{1,6})$", re.IGNORECASE
+)
+# What follows a 目录 entry's heading: a leader (or a space) and its page number
+CONTENTS_TAIL = re.compile(r"(?:[.．·・…⋯_—\-]{2,}|\s)\s*(?:\d{1,4}|[ivxlcdm]{1,6})$", re.IGNORECASE)
+# Characters no heading holds: a sentence's end or a clause's mark
+NO_HEADING = re.compile(r"[。！？；，!?;,]")
+# A 目录 entry naming an attachment (「附件：报名登记表」, 「附件1」, 「附件2 课程安排」): the body's line is the
+# 附件说明 or an attachment's label (GB/T 9704), read by corpus.parse's rules — never a section heading
+ATTACHMENT_ENTRY = re.compile(r"^附件(?:[0-9０-９一二三四五六七八九十]|[：:]|$)")
+# A heading's own number (「一、」「（一）」「第一章」「1.」「（1）」): such a line is left to the numbering rules,
+# which give its level; an outline's depth or a 目录's entry is never compared with theirs
+NUMBERED_HEADING = re.compile(
+    r"^(?:第[一二三四五六七八九十百零〇两\d]+[章节条篇部分]|[一二三四五六七八九十百]+[、．.]"
+    r"|[（(][一二三四五六七八九十百\d]+[）)]|\d+(?:[.．、]\d*)+|[①-⑳])"
+)
+# the kinds of a body paragraph (a reader's plain paragraph)
+_BODY = ("", "paragraph")
+
+
+def _words(text: str) -> str:
+    return "".join(text.split())
+
+
+def typed_contents(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The blocks without a typed 目录, the body paragraphs its entries name marked headings (see above);
+    the blocks themselves when there is none."""
+    texts = [_words(block.text) for block in blocks]
+    body = [block.kind in _BODY and bool(texts[n]) for n, block in enumerate(blocks)]
+    later: dict[str, int] = {text: n for n, text in enumerate(texts) if text}
+    dropped: set[int] = set()
+    entries: list[str] = []
+    for at, text in enumerate(texts):
+        if text not in CONTENTS_HEADING or not body[at]:
+            continue
+        end, found = at + 1, []
+        while end < len(blocks) and body[end]:
+            line = blocks[end].text.strip()
+            if CONTENTS_ENTRY.match(line):
+                found.append(_words(CONTENTS_TAIL.sub("", line)))
+            elif later.get(texts[end], end) > end:
+                found.append(texts[end])  # a heading listed bare: its words stand further on
+            else:
+                break
+            end += 1
+        if len(found) >= 2:
+            dropped.update(range(at, end))
+            entries += found
+    if not dropped:
+        return blocks
+    listed = set(entries)
+
+    def heading(entry: str, at: int) -> int | None:
+        """The next body paragraph's place when the paragraph at `at` is the entry standing as a heading."""
+        if (
+            texts[at] != entry
+            or not body[at]
+            or at in dropped
+            or NO_HEADING.search(entry)
+            or ATTACHMENT_ENTRY.match(entry)
+            or NUMBERED_HEADING.match(blocks[at].text.strip())
+        ):
+            return None
+        following = next((n for n in range(at + 1, len(blocks)) if texts[n]), None)
+        if following is None or not body[following] or following in dropped:
+            return None
+        if not (texts[following] in listed or NO_HEADING.search(texts[following])):
+            return None  # heads no sentence: a short line under it may be a heading of the parse's own
+        return following
+
+    levels: dict[int, int] = {}
+    start = max(dropped) + 1
+    child = -1  # an entry already marked under the one before it
+    for index, entry in enumerate(entries):
+        if index == child:
+            continue
+        following_entry = entries[index + 1] if index + 1 < len(entries) else ""
+        for at in range(start, len(blocks)):
+            following = heading(entry, at)
+            if following is None:
+                continue
+            if texts[following] in listed:
+                # a parent heading over its first sub-heading: the next entry stands right under it as a
+                # heading over body text — both marked, the parent a level above
+                under = heading(following_entry, following) if texts[following] == following_entry else None
+                if under is None or texts[under] in listed:
+                    continue  # heads nothing: another entry's words follow (a list of the parts)
+                levels[at], levels[following] = 1, 2
+                start, child = following + 1, index + 1
+                break
+            levels[at] = 1
+            start = at + 1
+            break
+    return tuple(
+        replace(block, kind="heading", level=levels[n]) if n in levels else block
+        for n, block in enumerate(blocks)
+        if n not in dropped
+    )

@@ -1,0 +1,104 @@
+"""A PDF's stacked fractions read in their sentence (corpus.fractions), as the equation's own file reads it.
+
+Before, a fraction drawn as numerator over a bar over denominator was read as three lines — the numerator,
+the sentence with a gap (「式中，家庭月人均收入= ，保障标准…」), the denominator — the sentence broken in two
+paragraphs' worth of pieces. Now the PDF reads 「…=家庭上年度总收入/(12×家庭人口数)，保障标准…」, the line the
+.docx and .odt it was exported from read. Files made by tests/fixtures/pdf_fractions/make_fractions.py
+(LibreOffice Math objects in Writer, Word's OMML converted by LibreOffice, reportlab drawing) and
+formats64's office_equations/equations.pdf; reportlab draws the property's pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corpus import read_document
+from corpus.equations import fraction_text
+from tests.fixtures.pdf_fractions.make_fractions import SENTENCES, draw_lines
+
+_HERE = Path(__file__).parent / "fixtures" / "pdf_fractions"
+_EQUATIONS = Path(__file__).parent / "fixtures" / "office_equations"
+
+
+def _lines(path: Path) -> list[str]:
+    return read_document(path).text.splitlines()
+
+
+def _sentence(before: str, numerator: str, denominator: str, after: str) -> str:
+    return before + fraction_text(numerator, denominator) + after
+
+
+@pytest.mark.parametrize(
+    ("pdf", "source"), [("writer-math.pdf", "writer-math.odt"), ("word-omml.pdf", "word-omml.docx")]
+)
+def test_a_fraction_reads_in_its_sentence_as_in_the_file_it_was_exported_from(pdf: str, source: str) -> None:
+    """LibreOffice Math's objects and Word's equations, exported to PDF: each sentence one line, the
+    fraction 「分子/分母」 in it — the line the .odt or .docx reads."""
+    read, original = _lines(_HERE / pdf), _lines(_HERE / source)
+    for sentence in SENTENCES:
+        line = _sentence(*sentence)
+        assert line in original
+        assert line in read
+    assert not any(line in read for _, num, den, _ in SENTENCES for line in (num, den))
+
+
+def test_a_drawn_fraction_reads_in_its_sentence_and_a_rule_under_text_is_none() -> None:
+    """reportlab: two small lines over a rule in a sentence are its fraction; an underline under a
+    paragraph's phrase (its next line right below) and a blank rule to sign on are read as before."""
+    read = _lines(_HERE / "drawn.pdf")
+    assert read == [
+        "黛川县离休干部遗属生活补助计算说明",
+        "为规范补助计算，现将有关公式说明如下。",
+        *(_sentence(*sentence) for sentence in SENTENCES),
+        "申请人须如实填报家庭成员收入情况，所填事项经乡镇审核后报县民政局备案，弄虚作假的追回已发补助。",
+        "经办人签字：",
+        "本说明自印发之日起施行。",
+    ]
+
+
+def test_office_equations_pdf_reads_its_fractions_as_the_docx() -> None:
+    """formats64's notice: two fractions side by side in one display formula, and one in a sentence."""
+    read, docx = _lines(_EQUATIONS / "equations.pdf"), _lines(_EQUATIONS / "equations.docx")
+    for line in (
+        "式中，家庭月人均收入=家庭上年度总收入/(12×家庭人口数)，保障标准按县民政局公布的执行。",
+        "护理补贴=(护理等级×300)/2+(年龄-80)/5×50",
+    ):
+        assert line in docx
+        assert line in read
+
+
+_WORDS = st.sampled_from(
+    ["离休干部", "遗属", "生活补助", "按月", "发放", "标准", "由县民政局", "核定", "每人", "不低于", "乡镇"]
+)
+_TERMS = st.sampled_from(["家庭总收入", "12", "5", "年龄-80", "护理等级×300", "人口数", "a+b", "3"])
+_SENTENCE = st.tuples(
+    st.lists(_WORDS, min_size=0, max_size=4).map("".join),
+    st.tuples(_TERMS, _TERMS) | st.none(),
+    st.lists(_WORDS, min_size=1, max_size=4).map("".join),
+)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(sentences=st.lists(_SENTENCE, min_size=1, max_size=5))
+def test_a_fraction_anywhere_leaves_its_sentence_one_sentence(tmp_path: Path, sentences: list) -> None:  # type: ignore[type-arg]
+    """Whatever the sentences and wherever a fraction stands in one (at its start, its middle, its end): each
+    sentence reads as one line, its words and the fraction's parts in order, none lost or doubled."""
+    lines = []
+    expected = []
+    for n, (before, fraction, after) in enumerate(sentences):
+        after = after + "。"
+        if not before and not fraction:
+            before = f"第{n + 1}条"
+        lines.append([before, fraction, after] if fraction else [before + after])
+        expected.append(before + (fraction_text(*fraction) if fraction else "") + after)
+    path = tmp_path / "drawn.pdf"
+    draw_lines(path, lines)
+    assert _lines(path) == expected
