@@ -49,6 +49,7 @@ from corpus import NUMERAL_CHARS, to_simplified
 from index import Embedder, PassageRecord, PinState, Store, embed_query, embedding_key, query_terms
 
 from .answer_type import asked_kinds
+from .asked_kind import question_kinds
 from .groups import Group, kinds_swapped, question_groups
 from .logistic import load_or_fallback, probabilities, read_weights, save_json, weights_json, weights_problem
 from .slots import (
@@ -64,6 +65,7 @@ from .slots import (
 from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
 
 __all__ = [
+    "ANSWERED_BY",
     "CLOSEST_PINS",
     "DERIVED_PIN_FEATURES",
     "PIN_FEATURES",
@@ -77,6 +79,8 @@ __all__ = [
     "PinRule",
     "QuestionSide",
     "Verdicts",
+    "answered_by",
+    "answers_swapped",
     "char_bigrams",
     "compare_questions",
     "embed_as_text",
@@ -144,6 +148,8 @@ class PairFeatures:
         0.0  # 1 when the new question names another time of a kind the pinned one names, which its
     )
     # passage does not write (中秋 for 重阳节, 下午 for 上午: `time_swapped`; pins65, general since mend65p)
+    answer_swap: float = 0.0  # 1 when both ask for a kind of answer and no kind in common: an amount against
+    # who pays (多少钱 for 谁出), a time against a place (`answers_swapped`; session pins66)
     passage_rank: float = (
         0.0  # where the pinned passage stands in the asked question's own search (1: first),
     )
@@ -479,6 +485,9 @@ class QuestionSide:
     times: frozenset[Slot] = (
         frozenset()
     )  # the festivals, weekdays, parts of the day, seasons it names (time_slots)
+    # the kinds of fact it asks by its asking words (who pays, a total, a limit, a deadline; a time, a number, a
+    # place, a person: `retrieval.asked_kind.question_kinds`)
+    asks: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, question: str) -> QuestionSide:
@@ -495,6 +504,7 @@ class QuestionSide:
             question_groups(text),
             quantity_slots(text),
             time_slots(text, terms),
+            question_kinds(text),
         )
 
 
@@ -554,6 +564,39 @@ def time_swapped(new: QuestionSide, pinned: QuestionSide, passage: str) -> bool:
     retrieval/data/time_words.txt) — that its passage (folded: `fold`) does not write; the same time written
     otherwise (过年, 年节 for 春节) is none (`retrieval.slots.times_swapped`; session mend65p)."""
     return times_swapped(new.times, pinned.times, passage)
+
+
+# The kinds of answer `retrieval.asked_kind.question_kinds` reads, by what answers them: a figure (a count, a sum,
+# a date, a duration, a limit, a total — staff ask one figure many ways: 「第几个星期三」 for 「哪天」, 「一年几次」 for
+# 「多长时间一次」), someone (a person, an office, who pays, who gets it), a place, or whether two go together.
+ANSWERED_BY: dict[str, str] = {
+    "number": "figure",
+    "time": "figure",
+    "total": "figure",
+    "bound": "figure",
+    "deadline": "figure",
+    "person": "someone",
+    "payer": "someone",
+    "recipient": "someone",
+    "place": "place",
+    "exclusive": "together",
+}
+
+
+def answered_by(kinds: frozenset[str]) -> frozenset[str]:
+    """What answers a question asking these kinds (`ANSWERED_BY`): a figure, someone, a place, whether two go
+    together."""
+    return frozenset(ANSWERED_BY[k] for k in kinds if k in ANSWERED_BY)
+
+
+def answers_swapped(new: QuestionSide, pinned: QuestionSide) -> bool:
+    """Whether the two questions ask for different kinds of answer: each asks some kind by its asking words
+    (`retrieval.asked_kind.question_kinds`) and no kind of answer (`answered_by`: a figure, someone, a place,
+    whether two go together) is asked by both — 「订一年多少钱」 (a figure) against 「订阅费谁出」 (who pays),
+    「在哪报名」 against 「什么时候报名」. A question asking by no such word (怎么, 什么, a noun phrase) asks no
+    kind here and swaps none; 「哪天」 against 「第几个星期三」 asks a figure both times (session pins66)."""
+    mine, theirs = answered_by(new.asks), answered_by(pinned.asks)
+    return bool(mine) and bool(theirs) and not (mine & theirs)
 
 
 def _is_number(stretch: str) -> bool:
@@ -680,6 +723,7 @@ def pair_features(
         if read is None or "sibling" in read
         else 0.0,
         time_swap=float(time_swapped(new, pinned, passage)) if read is None or "time_swap" in read else 0.0,
+        answer_swap=float(answers_swapped(new, pinned)),
         passage_rank=float(passage_rank),
     )
 

@@ -392,16 +392,56 @@ def time_slots(text: str, words: Iterable[str]) -> frozenset[Slot]:
     """The times (kind, value) a question names (session mend65p): those of its words (jieba's, as
     `index.query_terms` cuts them: 「每周五」 gives 周五, 「每周一次」 no 周一) that retrieval/data/time_words.txt
     spells, and of its spellings of three characters or more found in the text (正月十五, 八月十五: jieba cuts
-    them in two)."""
+    them in two); since session pins66 also a spelling a word ends in after a time pointing from now or a date
+    (今年底, 下月初: `_before`). A spelling inside another the question names names nothing of its own (年节 in
+    五四青年节, 新年 in 农历新年, 月初 in 正月初一), nor one negated (非工作日)."""
     spellings = _time_spellings()
-    found = {slot for w in words for slot in spellings.get(w, ())}
-    found.update(slot for w, slots in spellings.items() if len(w) >= 3 and w in text for slot in slots)
-    return frozenset(found)
+    named = {w: spellings[w] for w in words if w in spellings}
+    named.update((w[-len(t) :], slots) for w in words if w not in spellings for t, slots in [_before(w)] if t)
+    named.update((w, slots) for w, slots in spellings.items() if len(w) >= 3 and w in text)
+    return frozenset(
+        slot
+        for w, slots in named.items()
+        if "非" + w not in text and not any(w != o and w in o for o in named)
+        for slot in slots
+    )
+
+
+# what may stand before a time in one jieba word and leave its value as it is: a time pointing from now or from
+# another (今, 去, 本, 下, 每…) and a date's numerals and units (八日上午, 昨天下午, 今年底, 下月初)
+_BEFORE_TIME = re.compile(rf"[今明昨去前后当本这那每上下此该年月日号天周第{_NUMERALS}0-9]+")
+
+
+# a particle or preposition jieba's guess for a word it does not know may glue after a time (「立春给」)
+_AFTER_TIME = frozenset("给的时前后里起至到在")
+
+
+def _before(word: str) -> tuple[str, frozenset[Slot]]:
+    """The spelling a jieba word ends in (at least two characters) after a time pointing from now or a date,
+    with the times it names (今年底 → 年底, 八日上午 → 上午), or begins with before one particle jieba glued to it
+    (立春给 → 立春); none for any other word (非工作日, 年终奖)."""
+    spellings = _time_spellings()
+    for start in range(1, len(word) - 1):
+        if word[start:] in spellings and _BEFORE_TIME.fullmatch(word[:start]):
+            return word[start:], spellings[word[start:]]
+    if word[:-1] in spellings and len(word) > 2 and word[-1] in _AFTER_TIME:  # jieba's 「立春给」
+        return word[:-1], spellings[word[:-1]]
+    return "", frozenset()
 
 
 def states_time(text: str, time: Slot) -> bool:
-    """Whether the text writes this time (kind, value) in any of its spellings."""
-    return any(time in slots and word in text for word, slots in _time_spellings().items())
+    """Whether the text writes this time (kind, value) in any of its spellings — not only inside a longer
+    spelling of another time (年节 inside 青年节, 新年 inside 农历新年)."""
+    spellings = _time_spellings()
+    for word, slots in spellings.items():
+        if time in slots and word in text:
+            rest = text
+            for other, its in spellings.items():
+                if word in other and other != word and time not in its:
+                    rest = rest.replace(other, "\x00")
+            if word in rest:
+                return True
+    return False
 
 
 def other_time(a: str, b: str) -> bool:

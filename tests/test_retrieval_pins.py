@@ -38,6 +38,7 @@ from retrieval.answer_type import asked_kinds, interrogative_kinds
 from retrieval.pins import (
     TEXT_MARGIN,
     QuestionSide,
+    answers_swapped,
     compare_questions,
     fold,
     judge_reads,
@@ -49,6 +50,7 @@ from retrieval.pins import (
     time_swapped,
     unshared_words,
 )
+from retrieval.slots import time_slots, time_words
 from retrieval.vocabulary import bundled_lexicon
 
 from .fakes import FakeEmbedder
@@ -1491,3 +1493,121 @@ def test_a_question_is_never_a_time_swap_of_itself_however_politely_asked(
     asked = before + pinned.rstrip("？") + after
     assert not time_swapped(QuestionSide.of(asked), QuestionSide.of(pinned), "")
     assert not time_swapped(QuestionSide.of(pinned), QuestionSide.of(pinned), "")
+
+
+# Questions and their passages with a place for a time (session pins66): the time veto is a property of the data
+# file's kinds, not of the questions it was read on
+TIME_TEMPLATES = (
+    ("{}老干部活动室几点开门？", "请问{}老干部活动室几点开门", "{}老干部活动室8点开门"),
+    ("{}给离休干部发多少慰问金？", "{}离休干部慰问金发多少呢", "{}期间离休干部每人慰问金800元"),
+    ("离休干部{}体检安排在哪里？", "离休干部{}的体检在哪儿", "离休干部{}体检在市人民医院"),
+)
+TIME_SPELLINGS = sorted(time_words())
+
+
+def _values(spelling: str) -> frozenset[tuple[str, str]]:
+    return time_slots(spelling, [spelling])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(TIME_SPELLINGS), st.data(), st.sampled_from(TIME_TEMPLATES))
+def test_any_two_times_of_one_kind_swapped_are_a_swap_and_one_time_written_otherwise_never(
+    pinned_time: str, data: st.DataObject, template: tuple[str, str, str]
+) -> None:
+    """Any two spellings of retrieval/data/time_words.txt of one kind (festivals, weekdays, parts of the day or
+    of a month or year, seasons, quarters, solar terms): put in a pinned question and in a question asked of its
+    passage stating only the pinned one, they are a time swap when they name no value in common (中秋 for 重阳,
+    下旬 for 上旬, 立冬 for 立春) and never when they do (过年 for 春节, 月末 for 月底)."""
+    kinds = {k for k, _ in _values(pinned_time)}
+    asked_time = data.draw(st.sampled_from([w for w in TIME_SPELLINGS if kinds & {k for k, _ in _values(w)}]))
+    pinned, asked, passage = template
+    swapped = time_swapped(
+        QuestionSide.of(asked.format(asked_time)),
+        QuestionSide.of(pinned.format(pinned_time)),
+        fold(passage.format(pinned_time)),
+    )
+    assert swapped is not bool(_values(pinned_time) & _values(asked_time)), (pinned_time, asked_time)
+
+
+@given(
+    st.sampled_from(TIME_SPELLINGS),
+    st.sampled_from(TIME_TEMPLATES),
+    st.sampled_from(["", "请问", "请问一下，"]),
+    st.sampled_from(["", "呢", "啊"]),
+)
+def test_the_pinned_question_asked_again_never_swaps_its_time(
+    time: str, template: tuple[str, str, str], before: str, after: str
+) -> None:
+    """Whatever time a pinned question names, the same question asked again with 请问 before it or 呢 after it
+    swaps none (the passage empty: nothing it states can excuse a swap)."""
+    pinned = template[0].format(time)
+    asked = before + pinned.rstrip("？") + after
+    assert not time_swapped(QuestionSide.of(asked), QuestionSide.of(pinned), "")
+
+
+def test_calendar_words_jieba_tags_as_times_are_read_as_their_value() -> None:
+    """The parts of a month and of a year jieba's dictionary tags as times, with a time pointing from now or a
+    date before them (今年底, 下月初, 八日上午), name the value they end in; a negated one (非工作日) names
+    none, a spelling inside a longer one names only the longer one's (青年节 no 春节, 正月初一 no 月初)."""
+    from index import query_terms
+
+    def times(question: str) -> frozenset[tuple[str, str]]:
+        return time_slots(question, query_terms(question))
+
+    assert times("今年底前要交吗") == {("年内", "年底")} == times("年末前要交吗")
+    assert times("下月初开会吗") == {("月内", "月初")} == times("每月上旬开会吗")
+    assert times("八日上午几点集合") == {("时段", "上午")}
+    assert times("五四青年节有什么活动") == {("节日", "青年节")}
+    assert times("正月初一团拜会几点开始") == {("节日", "春节")}
+    assert not times("非工作日开放吗")
+    assert times("立春给离休干部发什么") == {("节气", "立春")}
+
+
+ANSWER_SWAPS = (
+    (
+        "《中国老年报》订一年多少钱",
+        "订阅《中国老年报》的费用由谁承担？",
+    ),  # batch 22's B14: a figure for who pays
+    ("老年大学在哪报名", "老年大学什么时候报名？"),  # a place for a time
+    ("体检费用谁出", "离休干部体检每人多少钱？"),
+    ("慰问金发给哪些老人", "慰问金每人发多少？"),  # who gets it for a figure
+)
+ANSWER_KEPT = (
+    ("体检费用谁出", "体检要自己掏钱吗？"),  # who pays, both
+    ("健康讲座是每月第几个星期三上午", "健康讲座每月哪天上午举办？"),  # a figure both: an ordinal for a day
+    ("多长时间体检一次", "离休干部一年体检几次？"),  # a duration for a count
+    ("慰问金一共发了多少", "慰问金发了多少？"),  # a total is a figure
+    ("离休干部的医药费咋报销", "异地安置的离休干部医药费报销难怎么解决？"),  # asks by no kind of answer
+    ("订报纸的费用怎么处理", "订阅《中国老年报》的费用由谁承担？"),
+)
+
+
+def test_a_question_asking_another_kind_of_answer_is_an_answer_swap() -> None:
+    """An amount for who pays or who gets it, a place for a time: another kind of answer
+    (`answers_swapped`, read by matching as `answer_swap`); one kind asked two ways (an ordinal for a day, a
+    duration for a count, a total for an amount, who pays in other words), or a question asking by no kind
+    (怎么, 咋), is none."""
+    lexicon = bundled_lexicon()
+    side = QuestionSide.of
+    for cases, swapped in ((ANSWER_SWAPS, True), (ANSWER_KEPT, False)):
+        for asked, pinned in cases:
+            assert answers_swapped(side(asked), side(pinned)) is swapped, asked
+            assert answers_swapped(side(pinned), side(asked)) is swapped, pinned
+            got = pair_features(side(asked), side(pinned), "", 0.9, 0.0, lambda _: 1.0, lexicon)
+            assert got.answer_swap == float(swapped), asked
+
+
+ASKED_PINS = st.sampled_from(
+    [pinned for _, pinned in (*ANSWER_SWAPS, *ANSWER_KEPT)] + [asked for asked, _ in ANSWER_SWAPS]
+)
+
+
+@given(ASKED_PINS, ASKED_PINS, st.sampled_from(["", "请问", "请问一下，"]), st.sampled_from(["", "呢", "啊"]))
+def test_an_answer_swap_is_symmetric_and_never_the_pinned_question_asked_again(
+    a: str, b: str, before: str, after: str
+) -> None:
+    """Asking another kind of answer goes both ways, and the pinned question asked again, politely or not,
+    never asks another kind than itself."""
+    side = QuestionSide.of
+    assert answers_swapped(side(a), side(b)) == answers_swapped(side(b), side(a))
+    assert not answers_swapped(side(before + a.rstrip("？") + after), side(a))
