@@ -34,12 +34,12 @@ from typing import TypeVar
 
 from . import cfb
 from .charts import CHART_URI, read_chart
-from .clean import HAN, is_complete
+from .clean import is_complete
 from .columns import printed_blocks
 from .equations import equation_rows, equations_as_text
 from .errors import CorpusError, UnreadableFile, damaged
 from .layout import Line, Page, broken_lines
-from .names import ORG_SUFFIX
+from .mastheads import first_page_head
 from .notes import NotePlacement, Remark, remark_blocks, threads
 from .numbering import ListDefinitions, list_labels, mark_removed
 from .odt import OPENDOCUMENT_KINDS
@@ -142,16 +142,6 @@ def read_docx(name: str, data: bytes) -> WordText:
     return WordText(blocks, reference, "docx")
 
 
-# 「澄溪县委老干部局文件」: an organ's name and 「文件」, the 发文机关标志 of a 红头文件 (GB/T 9704)
-_MASTHEAD = re.compile(r"^(.{2,30}?)文件$")
-
-
-# 「砚泉老干发〔2035〕15号」 (with its signer after it on an upward document): the 文号 line under the masthead
-_HEADER_NUMBER = re.compile(
-    rf"^[{HAN}]{{0,12}}[〔\[［【（(]\d{{4}}[〕\]］】）)]第?\d{{1,5}}[号號](?:签发人[：:][{HAN}·、，,]{{2,30}})?$"
-)
-
-
 def _header_masthead(document, blocks: tuple[Block, ...]) -> tuple[Block, ...]:  # type: ignore[no-untyped-def]
     """The red masthead a 套红 template sets in the header of the first page alone (Word's 「首页不同」) rather
     than in the body: the line 「…文件」 naming an organ and the 文号 line under it (「砚泉老干发〔2035〕15号」),
@@ -165,19 +155,8 @@ def _header_masthead(document, blocks: tuple[Block, ...]) -> tuple[Block, ...]: 
     header = document.sections[0].first_page_header
     if header.is_linked_to_previous:
         return ()
-    first = [_bracketed_alike(re.sub(r"\s+", "", b.text)) for b in blocks[:5]]
-    found: list[Block] = []
     mark_style_strikes(header._element, _style_strikes(document))
-    for line in _header_lines(header._element):
-        text = re.sub(r"\s+", "", line)
-        masthead = _MASTHEAD.match(text)
-        if (masthead and ORG_SUFFIX.search(masthead.group(1))) or _HEADER_NUMBER.match(text):
-            # a number the body prints too, with its signer or without, in 〔〕 or in [] alike
-            own = _bracketed_alike(text.split("签发人")[0])
-            if any(own in line for line in first):
-                continue
-            found.append(Block(text=text, kind="paragraph"))
-    return tuple(found)
+    return first_page_head(_header_lines(header._element), blocks)
 
 
 def _header_lines(header) -> list[str]:  # type: ignore[no-untyped-def]
@@ -207,14 +186,6 @@ def _style_strikes(document) -> StyleStrikes:  # type: ignore[no-untyped-def]
     except KeyError:
         return StyleStrikes.parse(None)
     return StyleStrikes.parse(part.element)
-
-
-def _bracketed_alike(text: str) -> str:
-    """`text` with the year's brackets of a 文号 (〔〕, [], ［］, 【】, （）) all written []."""
-    return text.translate(_BRACKETS)
-
-
-_BRACKETS = str.maketrans("〔［【（(〕］】）)", "[[[[[]]]]]")
 
 
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
