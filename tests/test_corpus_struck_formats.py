@@ -25,7 +25,7 @@ FILES = ("struck.python-docx.docx", "struck.writer.odt", "struck.writer.rtf")
 
 def _in_force() -> list[str]:
     """The notice's paragraphs as printed: every run but the struck ones, a whole struck item left out
-    (its one run the item's style does not strike, 「六、请参赛队员自备球杖，」, kept)."""
+    (its one run the item's style does not strike, 「六、请参赛队员自备球杖。」, kept)."""
     lines = []
     for style, runs in STRUCK:
         kept = "".join(text for text, mark in runs if mark == "off" or (not mark and not style))
