@@ -230,6 +230,9 @@ def _first_page_header_lines(root, styles_root, body) -> list[str]:  # type: ign
         following = page.get(_S + "next-style-name")
         if not following or following == name:
             return []
+        after = masters.get(following)
+        if after is not None and after.get(_S + "next-style-name") == name:
+            return []  # two page styles taking turns (left and right pages): its header runs on every other page
         header = page.find(_S + "header")
     if header is None or header.get(_S + "display") == "false":
         return []

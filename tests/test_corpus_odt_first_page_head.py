@@ -101,3 +101,18 @@ def test_a_writer_odt_of_the_blind_sets_notice_gets_its_number() -> None:
     speech = parse_document(read_document(HERE / "tingpingshu.writer.odt"))[0]
     assert speech.doc_number == "砚泉老干发〔2035〕15号"
     assert speech.issuer == "中共砚泉县委老干部局" and speech.date == "2035-04-25"
+
+
+def test_a_header_of_page_styles_taking_turns_is_not_read() -> None:
+    # 「First Page」 followed by 「Standard」 and 「Standard」 by 「First Page」 again: left and right pages,
+    # the header on every other page — no first page's own
+    def styles(xml: str) -> str:
+        return xml.replace(
+            '<style:master-page style:name="Standard"',
+            '<style:master-page style:name="Standard" style:next-style-name="First_20_Page"',
+            1,
+        )
+
+    document = read_bytes("请示.odt", _rearranged(styles))
+    assert parse_document(document)[0].doc_number is None
+    assert HEAD_MASTHEAD not in document.text
