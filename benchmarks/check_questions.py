@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold38
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold39
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -907,6 +907,42 @@ SETS = {
             "wg068": ["种植"],  # dental implants
         },
     ),
+    "cold39": QuestionSet(
+        prefix="wh",
+        encoding="utf-8",  # no .txt in this set
+        documents=(
+            # python-docx with words struck through (font.strike): its text is the words in force, read
+            # back with python-docx's runs, the struck ones left out
+            Document(
+                "关于调整全县离退休干部踢毽子比赛时间和地点的通知.docx",
+                1,
+                12,
+                "KICK_PARTS",
+                converted="struck",
+            ),
+            # python-docx on a document grid, 分散对齐 → LibreOffice Writer PDF: read back with pypdf
+            Document("关于举办2035年离退休干部元宵灯谜竞猜活动的通知.pdf", 13, 24, "RIDDLE_PARTS"),
+            # a Thunderbird local folder (mboxrd): each mail's subject and body, read back with `mailbox`
+            Document("老干部局来信.mbox", 25, 36, "INBOX_PARTS", converted="mbox"),
+            # openpyxl, the title, maker and date only in the printed header and footer: read back with
+            # every cell and each sheet's oddHeader/oddFooter parts (a part with a page field left out)
+            Document("扎染体验班报名汇总.xlsx", 37, 48, "DYE_PARTS", converted="margins"),
+            # python-docx with the 红头 in the first page's own header: read back with that header's paragraphs
+            Document(
+                "关于开展离退休干部听评书讲家风系列活动的通知.docx", 49, 60, "STORY_PARTS", converted="header"
+            ),
+        ),
+        absent={
+            "wh061": ["午餐", "午饭", "用餐"],  # lunch at the match: only the struck words said 午餐
+            "wh062": ["报名费", "收费"],  # an entry fee for the riddles
+            "wh063": ["补贴", "津贴"],  # an allowance for the drummers
+            "wh064": ["染发"],  # dyeing hair at the haircut
+            "wh065": ["材料费", "收费"],  # a material fee for the tie-dye class
+            "wh066": ["出书", "汇编", "出版"],  # a book of the family stories
+            "wh067": ["裁判"],  # the match's referees
+            "wh068": ["拍照", "摄影"],  # photos at the genealogy show
+        },
+    ),
     "cold15": QuestionSet(
         prefix="y",
         encoding="utf-8",  # no .txt in this set
@@ -1165,6 +1201,64 @@ def _mail_text(path: Path) -> str:
             out.extend(p.text for p in doc.paragraphs)
             out.extend("\t".join(c.text for c in row.cells) for t in doc.tables for row in t.rows)
     return "\n".join(out)
+
+
+def _unstruck_docx_text(path: Path) -> str:
+    """Every paragraph of a .docx as python-docx reads its runs, a run struck through (``font.strike``,
+    ``font.double_strike``) left out: the words in force."""
+    from docx import Document as WordDocument
+
+    return "\n".join(
+        "".join(run.text for run in paragraph.runs if not (run.font.strike or run.font.double_strike))
+        for paragraph in WordDocument(str(path)).paragraphs
+    )
+
+
+def _mbox_text(path: Path) -> str:
+    """Each mail of an mbox folder, read by Python's ``mailbox`` module: its subject and its text body."""
+    import email.policy
+    import mailbox
+
+    out = []
+    box = mailbox.mbox(str(path), factory=None, create=False)
+    try:
+        for key in box.iterkeys():
+            raw = box.get_bytes(key)
+            message = email.message_from_bytes(raw, policy=email.policy.default)
+            out.append(str(message["Subject"]))
+            body = message.get_body(preferencelist=("plain",))
+            if body is not None:
+                out.append(body.get_content())
+    finally:
+        box.close()
+    return "\n".join(out)
+
+
+def _margins_sheet_text(path: Path) -> str:
+    """Every cell of every sheet as openpyxl reads it, and the left, centre and right parts of each sheet's
+    printed header and footer (``oddHeader``, ``oddFooter``; a part holding a page field, ``&P`` or ``&N``,
+    prints the printing's words: left out)."""
+    from openpyxl import load_workbook
+
+    out = []
+    for sheet in load_workbook(path).worksheets:
+        for margin in (sheet.oddHeader, sheet.oddFooter):
+            for part in (margin.left, margin.center, margin.right):
+                if part.text and "&P" not in part.text and "&N" not in part.text:
+                    out.append(part.text)
+        for row in sheet.iter_rows():
+            out.extend(str(cell.value) for cell in row if cell.value is not None)
+    return "\n".join(out)
+
+
+def _first_header_docx_text(path: Path) -> str:
+    """The paragraphs of a .docx's first-page header (「首页不同」), then its body's, as python-docx reads them."""
+    from docx import Document as WordDocument
+
+    doc = WordDocument(str(path))
+    header = doc.sections[0].first_page_header if doc.sections[0].different_first_page_header_footer else None
+    lines = [p.text for p in header.paragraphs] if header is not None else []
+    return "\n".join([*lines, _docx_text(path)])
 
 
 def _commented_sheet_text(path: Path) -> str:
@@ -1443,7 +1537,7 @@ def _read_back(document: Document, path: Path) -> tuple[Callable[[Path], str], s
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold38); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold39); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)
@@ -1473,6 +1567,14 @@ def check(name: str) -> int:
                     back = _odp_text(path)
                 elif document.converted == "chart":  # a .docx with a Word chart (cold38)
                     back = _chart_docx_text(path)
+                elif document.converted == "struck":  # a .docx with words struck through (cold39)
+                    back = _unstruck_docx_text(path)
+                elif document.converted == "mbox":  # a Thunderbird local folder (cold39)
+                    back = _mbox_text(path)
+                elif document.converted == "margins":  # a sheet titled in its printed header (cold39)
+                    back = _margins_sheet_text(path)
+                elif document.converted == "header":  # a 红头 in the first page's header (cold39)
+                    back = _first_header_docx_text(path)
                 else:
                     back = path.read_text(encoding="utf-8")
                 printed[document.name] = (_squash(back), document.converted)

@@ -1,7 +1,10 @@
 """OpenDocument text (.odt, what LibreOffice and WPS save as 「ODF 文本」): its body read with its structure.
 
 content.xml holds the body, styles.xml the named styles and the page headers and footers (master pages),
-which are deliberately not read, as for a .docx. LibreOffice's 「平面 XML ODF 文本文档」 (.fodt, flat ODF:
+which are deliberately not read, as for a .docx — but for a 红头 kept in the header of the first page alone
+(ODF 1.3's style:header-first, or LibreOffice's page style for one page, 「First Page」 followed by
+「Standard」, as it keeps Word's 「首页不同」): its masthead and 文号 lines (a 文号 | 签发人 table row too) are read
+as the document's first lines (corpus.mastheads). LibreOffice's 「平面 XML ODF 文本文档」 (.fodt, flat ODF:
 ODF 1.2 §2.2.1) is the same document as one XML file, no zip: its office:document root holds the styles,
 the master pages and the body that the package splits into content.xml and styles.xml; it is read the same
 way. What is kept, as Blocks in document order:
@@ -31,7 +34,10 @@ Reviewers' comments (office:annotation, Writer's 「插入 › 批注」) are re
 a "note" block naming its author (dc:creator) and quoting the words it was made on (up to its
 office:annotation-end), as a .docx's are (corpus.notes.remark_blocks); never in the body's sentences.
 
-Not read: tracked deletions (text:tracked-changes holds them outside the body), generated indexes and tables of contents, hidden text and paragraphs, the
+Not read: words struck through (「删除线」: style:text-line-through-style other than none, in a span's
+automatic or named style or the paragraph's, inherited through style:parent-style-name; a span's own style
+decides over its paragraph's), left out as a tracked deletion is (`_drop_struck`); tracked deletions
+(text:tracked-changes holds them outside the body), generated indexes and tables of contents, hidden text and paragraphs, the
 citation of a note. A second, simpler extraction of every paragraph's text (reference_text) is what
 `add --check` compares the passages with.
 """
@@ -46,6 +52,7 @@ from dataclasses import dataclass, field
 
 from .errors import UnreadableFile, damaged
 from .layout import broken_lines
+from .mastheads import first_page_head
 from .notes import NotePlacement, Remark, remark_blocks
 from .numbering import format_number, with_label
 from .records import Block
@@ -188,9 +195,157 @@ def read_odt(name: str, data: bytes) -> OdtText:
     if body is None:
         raise UnreadableFile(f"{name} 不是 OpenDocument 文字文档（没有正文）")
     formulas_as_text(body, objects)
+    _drop_struck(body, _Strikes.parse(root.find(_O + "automatic-styles"), *_common_styles(root, styles_root)))
     reader = _Reader(_Styles.parse(styles_root, root))
     blocks = reader.read(body)
-    return OdtText((*blocks, *remark_blocks(annotations(body))), reference_text(body))
+    head = first_page_head(_first_page_header_lines(root, styles_root, body), blocks)
+    return OdtText((*head, *blocks, *remark_blocks(annotations(body))), reference_text(body))
+
+
+def _common_styles(root, styles_root) -> list:  # type: ignore[no-untyped-def, type-arg]
+    """The office:styles (named styles) of a document: styles.xml's, or a flat document's own."""
+    return [r.find(_O + "styles") for r in (styles_root, root) if r is not None]
+
+
+def _first_page_header_lines(root, styles_root, body) -> list[str]:  # type: ignore[no-untyped-def]
+    """The lines of the header printed on the first page alone, else []: the first page's own header of the
+    page style the body starts with (ODF 1.3's style:header-first, LibreOffice's loext:header-first), or the
+    header of a page style for one page — one whose next page style is another, as LibreOffice keeps Word's
+    「首页不同」 (「First Page」, then 「Standard」). A header on every page runs over the pages: not read. A table
+    row in it is one line, its cells joined (文号 | 签发人)."""
+    holder = styles_root if styles_root is not None else root
+    masters = {
+        page.get(_S + "name"): page for page in holder.iter(_S + "master-page") if page.get(_S + "name")
+    }
+    if not masters:
+        return []
+    name = _first_master_page(root, styles_root, body) or "Standard"
+    page = masters.get(name)
+    if page is None:
+        return []
+    header = page.find(_S + "header-first")
+    if header is None:
+        header = page.find(_LO + "header-first")
+    if header is None:
+        following = page.get(_S + "next-style-name")
+        if not following or following == name:
+            return []
+        after = masters.get(following)
+        if after is not None and after.get(_S + "next-style-name") == name:
+            return []  # two page styles taking turns (left and right pages): its header runs on every other page
+        header = page.find(_S + "header")
+    if header is None or header.get(_S + "display") == "false":
+        return []
+    _drop_struck(
+        header, _Strikes.parse(holder.find(_O + "automatic-styles"), *_common_styles(root, styles_root))
+    )
+    lines: list[str] = []
+    for element in header:
+        if element.tag in (_T + "p", _T + "h"):
+            lines.append(_text(element, [], []))
+        elif element.tag == _TB + "table":
+            for row in _rows_of(element):
+                cells = row.iterchildren(_TB + "table-cell")
+                lines.append(
+                    "".join(_text(p, [], []) for cell in cells for p in cell.iter(_T + "p", _T + "h"))
+                )
+    return lines
+
+
+def _first_master_page(root, styles_root, body) -> str | None:  # type: ignore[no-untyped-def]
+    """The page style (style:master-page-name) the body's first paragraph or table starts, None for none."""
+    first = next((e for e in body.iter(_T + "p", _T + "h", _TB + "table")), None)
+    if first is None:
+        return None
+    family, attribute = (
+        ("table", _TB + "style-name") if first.tag == _TB + "table" else ("paragraph", _T + "style-name")
+    )
+    wanted = first.get(attribute)
+    for container in (root.find(_O + "automatic-styles"), *_common_styles(root, styles_root)):
+        if container is None or not wanted:
+            continue
+        for style in container.iterfind(_S + "style"):
+            if style.get(_S + "name") == wanted and style.get(_S + "family") == family:
+                return style.get(_S + "master-page-name") or None
+    return None
+
+
+_LINE_THROUGH = (_S + "text-line-through-style", _S + "text-line-through-type")
+
+
+@dataclass(frozen=True)
+class _Strikes:
+    """Which text and paragraph styles strike their text through (「删除线」: style:text-line-through-style
+    other than none), by (family, name), each with the style it inherits from."""
+
+    own: dict[tuple[str, str], bool | None]
+    parents: dict[tuple[str, str], str]
+
+    @classmethod
+    def parse(cls, *containers) -> _Strikes:  # type: ignore[no-untyped-def]
+        """The styles of `containers` (office:automatic-styles, office:styles), the first naming one winning."""
+        own: dict[tuple[str, str], bool | None] = {}
+        parents: dict[tuple[str, str], str] = {}
+        for container in containers:
+            if container is None:
+                continue
+            for style in container.iterfind(_S + "style"):
+                key = (style.get(_S + "family") or "", style.get(_S + "name") or "")
+                if key[0] not in ("text", "paragraph") or key in own:
+                    continue
+                value = None
+                properties = style.find(_S + "text-properties")
+                if properties is not None:
+                    for attribute in _LINE_THROUGH:
+                        if properties.get(attribute) is not None:
+                            value = properties.get(attribute) != "none"
+                            break
+                own[key] = value
+                if style.get(_S + "parent-style-name"):
+                    parents[key] = style.get(_S + "parent-style-name") or ""
+        return cls(own, parents)
+
+    def struck(self, family: str, name: str | None) -> bool | None:
+        """Whether a style (or the nearest style it inherits from that says) strikes its text through; None
+        when none of them says."""
+        seen = 0
+        while name and seen < 20:
+            value = self.own.get((family, name))
+            if value is not None:
+                return value
+            name = self.parents.get((family, name))
+            seen += 1
+        return None
+
+
+_STRUCK_OWNERS = {_T + "p": "paragraph", _T + "h": "paragraph", _T + "span": "text", _T + "a": "text"}
+
+
+def _drop_struck(element, strikes: _Strikes, struck: bool = False) -> None:  # type: ignore[no-untyped-def]
+    """Take out the text a style strikes through (Writer's 「删除线」, as a clerk cancels an old date and types
+    the new one after it), as a tracked deletion is left out: a span's own style decides for its words, else
+    the span it is in, else its paragraph's style (a whole struck paragraph reads as nothing; a span whose
+    style says 「none」 in it is read). A paragraph (a note's, a text box's) starts from its own style. A note
+    anchored in struck words goes with them."""
+    family = _STRUCK_OWNERS.get(element.tag)
+    if family == "paragraph":
+        struck = bool(strikes.struck(family, element.get(_T + "style-name")))
+    elif family is not None:
+        own = strikes.struck(family, element.get(_T + "style-name"))
+        struck = struck if own is None else own
+    if struck:
+        element.text = None
+    for child in list(element):
+        if not isinstance(child.tag, str):
+            continue
+        if struck and child.tag in (_T + "s", _T + "tab", _T + "note"):
+            element.remove(
+                child
+            )  # its spaces, or a note anchored in the struck words; its tail is struck too
+            continue
+        _drop_struck(child, strikes, struck)
+        if struck:
+            child.tail = None
 
 
 _DC = "{http://purl.org/dc/elements/1.1/}"

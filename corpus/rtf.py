@@ -33,7 +33,9 @@ What is read, as Blocks in document order (the same kinds as a .docx, corpus.wor
 
 Not read: the font, colour, style and list tables, \\info, page headers and footers (\\header…,
 \\footer…), pictures and objects' data, comments (\\annotation), hidden text (\\v), tracked deletions
-(\\deleted), the copy of a nested table for old readers (\\nonesttables), every \\* destination not known.
+(\\deleted), words struck through by hand (\\strike, \\striked1 — Word's 「删除线」「双删除线」 — up to \\strike0,
+\\striked0, \\plain or the group's end: a cancelled date is never read beside the new one, as in
+corpus.word), the copy of a nested table for old readers (\\nonesttables), every \\* destination not known.
 """
 
 from __future__ import annotations
@@ -203,6 +205,8 @@ class _State:
     font: int | None = None
     hidden: bool = False
     deleted: bool = False
+    strike: bool = False  # \strike, and \striked1 (double): words struck through, left out as a deletion is
+    dstrike: bool = False
     style: int = 0
     outline: int | None = None
     intbl: bool = False
@@ -364,7 +368,9 @@ class _Reader:
 
     def _reading(self) -> bool:
         state = self.state
-        return not state.skip and not state.hidden and not state.deleted
+        return (
+            not state.skip and not state.hidden and not state.deleted and not (state.strike or state.dstrike)
+        )
 
     def _flush(self) -> None:
         """Decode the bytes gathered from text and \\'hh escapes, in the current font's code page."""
@@ -531,8 +537,12 @@ class _Reader:
             self._set(hidden=value != 0)
         elif name == "deleted":
             self._set(deleted=value != 0)
+        elif name == "strike":
+            self._set(strike=value != 0)
+        elif name == "striked":
+            self._set(dstrike=value != 0)
         elif name == "plain":
-            self._set(font=None, hidden=False, deleted=False)
+            self._set(font=None, hidden=False, deleted=False, strike=False, dstrike=False)
         elif name == "pard":
             self._set(style=0, outline=None, intbl=False)
         elif name == "s" and value is not None:

@@ -30,11 +30,15 @@ above every cell (a title drawn in a box); boxes in the order of their anchors, 
 theirs. Before, such a box was lost whole ([cold37](../docs/cold37.md)). An .ods's boxes are its sheet's
 draw shapes (anchored to a cell, or to the page in table:shapes and placed by their height), an .xls's the
 TXO records of its sheet's OfficeArt shapes, placed by their ClientAnchor; both are read so
-([formats64](../docs/formats64.md)). An .xlsx sheet's **printed page header and footer** (「页面设置 › 页眉/
+([formats64](../docs/formats64.md)). A sheet's **printed page header and footer** (「页面设置 › 页眉/
 页脚」) are read as a text box above the cells and notes after them: a title set only in the header titles the
 sheet, the footer's 「制表单位」「制表日期」 follow its rows; a part with a page field (「第 &P 页」) is not read
 ([cold39](../docs/cold39.md)), nor any margin of a sheet that prints no cell; the codes are read by Excel's
-grammar (corpus.margin_codes), none of them left in the text ([mend65c](../docs/mend65c.md)).
+grammar (corpus.margin_codes), none of them left in the text ([mend65c](../docs/mend65c.md)). So in every
+format ([read66](../docs/read66.md)): an .xlsx's ``headerFooter``, an .xls's or binary .et's HEADER and FOOTER
+records (the same codes), an .ods's page style (styles.xml's master page its table style names: the regions
+of its first page's own header when Calc's 「首页不同」 gives one, else of every page's; a region with a field —
+text:page-number, text:page-count, text:date, text:sheet-name … — is page furniture).
 """
 
 from __future__ import annotations
@@ -503,25 +507,37 @@ def _xlsx_grids(name: str, data: bytes) -> list[Grid]:
         _noted(rows, wide, header_notes + outside)
         top = min((r for r, _ in held.items() if not ws.row_dimensions[r].hidden), default=None)
         own = parts.get(ws.title, _SheetParts())
-        above: list[str] = []
-        below: list[str] = []
-        if rows or own.boxes:  # a sheet that prints nothing prints no page, and no header or footer
-            shown = {_spaceless(cell) for row in rows for cell in row}
-            above, below = (
-                [line for line in printed_lines(margin) if _has_words(line) and _spaceless(line) not in shown]
-                for margin in (own.header, own.footer)
-            )
-        drawn = [
-            *([_DrawnText(-1, 0, tuple(above))] if above else []),  # above every cell, as a box there
-            *own.boxes,
-            *([_DrawnText(_BELOW_EVERY_CELL, 0, tuple(below))] if below else []),
-        ]
+        drawn = _with_margins(rows, own.boxes, printed_lines(own.header), printed_lines(own.footer))
         # the drawing's rows count from 0, the sheet's from 1
         grids.append(_boxed_grid(ws.title, rows, wide, drawn, None if top is None else top - 1))
     return grids
 
 
 _BELOW_EVERY_CELL = 1 << 31
+
+
+def _with_margins(
+    rows: Sequence[Sequence[str]], boxes: Sequence[_DrawnText], header: Sequence[str], footer: Sequence[str]
+) -> list[_DrawnText]:
+    """A sheet's drawn boxes with the lines its printed page header and footer hold (每页的页眉/页脚, in any
+    format: .xlsx's and .xls's codes read by corpus.margin_codes, an .ods's regions) as two boxes more: the
+    header's above every cell — the sheet's title when it has no title row —, the footer's after the rows,
+    as notes. A line a cell already shows, or holding no word, is not read; nor is any margin of a sheet that
+    prints no cell and no box (it prints no page: a header set on every sheet at once is on the empty ones
+    too)."""
+    above: list[str] = []
+    below: list[str] = []
+    if rows or boxes:
+        shown = {_spaceless(cell) for row in rows for cell in row}
+        above, below = (
+            [line for line in lines if _has_words(line) and _spaceless(line) not in shown]
+            for lines in (header, footer)
+        )
+    return [
+        *([_DrawnText(-1, 0, tuple(above))] if above else []),  # above every cell, as a box there
+        *boxes,
+        *([_DrawnText(_BELOW_EVERY_CELL, 0, tuple(below))] if below else []),
+    ]
 
 
 @dataclass(frozen=True)
@@ -793,7 +809,7 @@ def _xls_grids(name: str, data: bytes) -> list[Grid]:
         raise damaged(f"{name} 不是有效的 Excel 工作簿（内容已损坏）") from e
     except Exception as e:  # a cut-short stream: struct.error, IndexError, AssertionError…
         raise damaged(f"{name} 不是有效的 Excel 工作簿（内容已损坏或不完整）") from e
-    drawn = _xls_drawn_texts(data)
+    drawn = _xls_sheet_parts(data)
     grids = []
     for sheet in book.sheets():
         if sheet.visibility != 0:
@@ -868,12 +884,14 @@ def _xls_grids(name: str, data: bytes) -> list[Grid]:
                     wide.append(len(rows))
             rows.append(cells)
         _noted(rows, wide, header_notes + outside)
-        grids.append(_boxed_grid(sheet.name, rows, wide, drawn.get(sheet.name, ()), top))
+        own = drawn.get(sheet.name, _SheetParts())
+        boxes = _with_margins(rows, own.boxes, printed_lines(own.header), printed_lines(own.footer))
+        grids.append(_boxed_grid(sheet.name, rows, wide, boxes, top))
     return grids
 
 
-# BIFF8 records (Microsoft's [MS-XLS] 2.3): where a sheet's text boxes are
-_BOF, _EOF, _BOUNDSHEET, _MSODRAWING, _OBJ, _TXO, _CONTINUE = (
+# BIFF8 records (Microsoft's [MS-XLS] 2.3): where a sheet's text boxes, page header and footer are
+_BOF, _EOF, _BOUNDSHEET, _MSODRAWING, _OBJ, _TXO, _CONTINUE, _HEADER, _FOOTER = (
     0x0809,
     0x000A,
     0x0085,
@@ -881,24 +899,29 @@ _BOF, _EOF, _BOUNDSHEET, _MSODRAWING, _OBJ, _TXO, _CONTINUE = (
     0x005D,
     0x01B6,
     0x003C,
+    0x0014,
+    0x0015,
 )
 _NOTE_OBJECT = 0x19  # an OBJ of a cell's comment: no box, skipped (xlrd reads the comment: cell_note_map)
 # an OfficeArt ClientAnchor record's header (type 0xF010, 18 bytes): the cell a shape's top left is in
 _CLIENT_ANCHOR = re.compile(rb"[\x00-\xff]{2}\x10\xf0\x12\x00\x00\x00", re.DOTALL)
 
 
-def _xls_drawn_texts(data: bytes) -> dict[str, list[_DrawnText]]:
-    """Every text box and shape with text on each sheet of an Excel 97–2003 workbook, by the sheet's name,
-    in the order of their anchors: xlrd reads no drawing, so the BIFF records of the 「Workbook」 stream
-    are followed — a sheet's MSODRAWING holds each shape's anchor (its ClientAnchor: the cell at its top
-    left), its OBJ the shape's kind (a cell's comment is no box: skipped, and read with its cell), and a
-    TXO with the CONTINUE records after it the box's text. {} where the stream cannot be followed (its
-    cells are read all the same)."""
+def _xls_sheet_parts(data: bytes) -> dict[str, _SheetParts]:
+    """Every text box and shape with text on each sheet of an Excel 97–2003 workbook (a WPS .et in that
+    format too), in the order of their anchors, and the codes of its printed page header and footer, by the
+    sheet's name: xlrd reads neither, so the BIFF records of the 「Workbook」 stream are followed — a
+    sheet's MSODRAWING holds each shape's anchor (its ClientAnchor: the cell at its top left), its OBJ the
+    shape's kind (a cell's comment is no box: skipped, and read with its cell), and a TXO with the CONTINUE
+    records after it the box's text; its HEADER and FOOTER records the codes (an XLUnicodeString, in Excel's
+    header grammar, read by corpus.margin_codes as an .xlsx's are). {} where the stream cannot be followed
+    (its cells are read all the same)."""
     import struct
 
     found = cfb.streams(data, ("Workbook", "Book")) or {}
     stream = found.get("Workbook") or found.get("Book") or b""
     out: dict[str, list[_DrawnText]] = {}
+    margins: dict[str, dict[int, str]] = {}
     try:
         records = []
         at = 0
@@ -934,6 +957,10 @@ def _xls_drawn_texts(data: bytes) -> dict[str, list[_DrawnText]]:
                     anchor = (row, column)
             elif kind == _OBJ and len(body) >= 6 and body[:2] == b"\x15\x00":
                 shape = struct.unpack_from("<H", body, 4)[0]
+            elif kind in (_HEADER, _FOOTER) and len(body) >= 3 and name is not None:
+                count, wide = struct.unpack_from("<H", body)[0], body[2] & 1
+                raw = body[3 : 3 + count * (2 if wide else 1)]
+                margins.setdefault(name, {})[kind] = raw.decode("utf-16-le" if wide else "latin-1")
             elif kind == _TXO and len(body) >= 12 and shape != _NOTE_OBJECT:
                 count = struct.unpack_from("<H", body, 10)[0]
                 text = _continued_text(records[n + 1 :], count)
@@ -944,7 +971,14 @@ def _xls_drawn_texts(data: bytes) -> dict[str, list[_DrawnText]]:
         return {}
     for boxes in out.values():
         boxes.sort(key=lambda box: (box.row, box.column))
-    return out
+    return {
+        sheet: _SheetParts(
+            tuple(out.get(sheet, ())),
+            margins.get(sheet, {}).get(_HEADER, ""),
+            margins.get(sheet, {}).get(_FOOTER, ""),
+        )
+        for sheet in {*out, *margins}
+    }
 
 
 def _continued_text(records: list[tuple[int, int, bytes]], count: int) -> str:
@@ -978,8 +1012,14 @@ def _ods_grids(name: str, data: bytes) -> list[Grid]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             root = etree.fromstring(archive.read("content.xml"), etree.XMLParser(resolve_entities=False))
+            styles_root = (
+                etree.fromstring(archive.read("styles.xml"), etree.XMLParser(resolve_entities=False))
+                if "styles.xml" in archive.namelist()
+                else None
+            )
     except (*ZIP_DAMAGE, KeyError, etree.XMLSyntaxError) as e:
         raise damaged(f"{name} 不是有效的 OpenDocument 表格（内容已损坏）") from e
+    margins = _ods_margins(root, styles_root)
     hidden_styles = {
         style.get(f"{_STYLE}name")
         for style in root.iter(f"{_STYLE}style")
@@ -1065,8 +1105,61 @@ def _ods_grids(name: str, data: bytes) -> list[Grid]:
             rows.append(cells)
         _noted(rows, wide, header_notes + outside)
         boxes.sort(key=lambda box: (box.row, box.column))
+        header, footer = margins.get(table.get(f"{_TABLE}style-name") or "", ((), ()))
+        boxes = _with_margins(rows, boxes, header, footer)
         grids.append(_boxed_grid(table.get(f"{_TABLE}name", ""), rows, wide, boxes, top))
     return grids
+
+
+# what an .ods's header or footer region holds that prints no word of the sheet's own: no field
+_ODF_PLAIN = frozenset(f"{_TEXT}{tag}" for tag in ("span", "s", "tab", "line-break", "a", "soft-page-break"))
+
+
+def _ods_margins(root, styles_root) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:  # type: ignore[no-untyped-def]
+    """The lines an .ods's sheets print in their page header and footer, by the sheet's table style (whose
+    style:master-page-name names its page style, in styles.xml): the first page's (style:header-first,
+    style:footer-first, Calc's 「首页不同」) when it has its own, else the header and footer every page has
+    (one turned off, style:display="false", prints nothing). Each region (left, centre, right, in that
+    order; a header without regions is one) is a line, its paragraphs joined by a space; a region holding a
+    field (the page number, the page count, the date, the sheet's or the file's name) prints the printing's
+    words, not the sheet's: page furniture, not read — as an .xlsx's are (corpus.margin_codes)."""
+    if styles_root is None:
+        return {}
+    pages = {page.get(f"{_STYLE}name"): page for page in styles_root.iter(f"{_STYLE}master-page")}
+    out = {}
+    for style in root.iter(f"{_STYLE}style"):
+        page = pages.get(style.get(f"{_STYLE}master-page-name"))
+        if style.get(f"{_STYLE}family") != "table" or page is None:
+            continue
+        out[style.get(f"{_STYLE}name") or ""] = (
+            _ods_margin_lines(page, "header"),
+            _ods_margin_lines(page, "footer"),
+        )
+    return out
+
+
+def _ods_margin_lines(page, side: str) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """The lines of a page style's first-page (else every page's) header or footer (`side`)."""
+    margin = page.find(f"{_STYLE}{side}-first")
+    if margin is None or margin.get(f"{_STYLE}display") == "false":
+        margin = page.find(f"{_STYLE}{side}")
+    if margin is None or margin.get(f"{_STYLE}display") == "false":
+        return ()
+    regions = [margin.find(f"{_STYLE}region-{place}") for place in ("left", "center", "right")]
+    parts = [region for region in regions if region is not None] or [margin]
+    lines = []
+    for part in parts:
+        paragraphs = list(part.iterfind(f"{_TEXT}p"))
+        if any(
+            isinstance(e.tag, str) and e.tag.startswith(_TEXT) and e.tag not in _ODF_PLAIN
+            for p in paragraphs
+            for e in p.iterdescendants()
+        ):
+            continue
+        line = " ".join(" ".join(shown_text(p).split()) for p in paragraphs).strip()
+        if line:
+            lines.append(line)
+    return tuple(lines)
 
 
 _DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"

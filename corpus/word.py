@@ -7,8 +7,9 @@ the speech says (「数据截至2024年3月底」): each is a "note" block of it
 Page headers and footers are not part of the body in a .docx (they live in their own parts), and are
 deliberately left out: they hold the issuing office's name and page numbers, never speech text — but
 for a 红头 a template keeps in the first page's own header (「首页不同」): its masthead and 文号 lines are
-read as the document's first lines (`_header_masthead`). Words struck through by hand (「删除线」) are left
-out as a tracked deletion is.
+read as the document's first lines (`_header_masthead`), a 文号 set in a table row of that header too. Words
+struck through (「删除线」), by the run's own formatting or by its character or paragraph style (corpus.strikes),
+are left out as a tracked deletion is.
 Numbers Word generates for numbered paragraphs (「一、」「第三条」, see corpus.numbering) are read as text.
 Reviewers' comments (Word's 「审阅 › 新建批注」, ``word/comments.xml``) are read after the body under 「批注」,
 each a "note" block naming its author and quoting the words it was made on (corpus.notes.remark_blocks).
@@ -33,17 +34,18 @@ from typing import TypeVar
 
 from . import cfb
 from .charts import CHART_URI, read_chart
-from .clean import HAN, is_complete
+from .clean import is_complete
 from .columns import printed_blocks
 from .equations import equation_rows, equations_as_text
 from .errors import CorpusError, UnreadableFile, damaged
 from .layout import Line, Page, broken_lines
-from .names import ORG_SUFFIX
+from .mastheads import first_page_head
 from .notes import NotePlacement, Remark, remark_blocks, threads
 from .numbering import ListDefinitions, list_labels, mark_removed
 from .odt import OPENDOCUMENT_KINDS
 from .records import Block
 from .revisions import doc_characters, without_deletions
+from .strikes import StyleStrikes, mark_style_strikes
 from .styles import named_kind
 from .tables import table_blocks
 from .zipped import ZIP_DAMAGE, refuse_zip_bomb
@@ -125,6 +127,7 @@ def read_docx(name: str, data: bytes) -> WordText:
         document = docx.Document(io.BytesIO(_typed_as_document(data)))
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             fill_from_package(document.element.body, archive, _parser(), parse_xml)
+        mark_style_strikes(document.element.body, _style_strikes(document))
         laid = _printed_line_blocks(document)
         blocks = laid if laid is not None else tuple(_blocks(document, list_definitions(data)))
         if laid is None:
@@ -137,16 +140,6 @@ def read_docx(name: str, data: bytes) -> WordText:
         log.info("python-docx could not read %s: %r", name, e)
         raise damaged(f"{name} 不是有效的 Word 文档（内容已损坏）") from e
     return WordText(blocks, reference, "docx")
-
-
-# 「澄溪县委老干部局文件」: an organ's name and 「文件」, the 发文机关标志 of a 红头文件 (GB/T 9704)
-_MASTHEAD = re.compile(r"^(.{2,30}?)文件$")
-
-
-# 「砚泉老干发〔2035〕15号」 (with its signer after it on an upward document): the 文号 line under the masthead
-_HEADER_NUMBER = re.compile(
-    rf"^[{HAN}]{{0,12}}[〔\[［【（(]\d{{4}}[〕\]］】）)]第?\d{{1,5}}[号號](?:签发人[：:][{HAN}·、，,]{{2,30}})?$"
-)
 
 
 def _header_masthead(document, blocks: tuple[Block, ...]) -> tuple[Block, ...]:  # type: ignore[no-untyped-def]
@@ -162,26 +155,37 @@ def _header_masthead(document, blocks: tuple[Block, ...]) -> tuple[Block, ...]: 
     header = document.sections[0].first_page_header
     if header.is_linked_to_previous:
         return ()
-    first = [_bracketed_alike(re.sub(r"\s+", "", b.text)) for b in blocks[:5]]
-    found: list[Block] = []
-    for paragraph in header.paragraphs:
-        text = re.sub(r"\s+", "", paragraph.text)
-        masthead = _MASTHEAD.match(text)
-        if (masthead and ORG_SUFFIX.search(masthead.group(1))) or _HEADER_NUMBER.match(text):
-            # a number the body prints too, with its signer or without, in 〔〕 or in [] alike
-            own = _bracketed_alike(text.split("签发人")[0])
-            if any(own in line for line in first):
-                continue
-            found.append(Block(text=text, kind="paragraph"))
-    return tuple(found)
+    mark_style_strikes(header._element, _style_strikes(document))
+    return first_page_head(_header_lines(header._element), blocks)
 
 
-def _bracketed_alike(text: str) -> str:
-    """`text` with the year's brackets of a 文号 (〔〕, [], ［］, 【】, （）) all written []."""
-    return text.translate(_BRACKETS)
+def _header_lines(header) -> list[str]:  # type: ignore[no-untyped-def]
+    """A header's lines as they print, in order: each paragraph's visible text (struck and hidden runs left
+    out), and each row of a table in it as one line, its cells' text joined — a 公文 template sets the 文号
+    and the 签发人 in the two cells of one borderless row (「砚泉老干发〔2035〕15号 | 签发人：张三」)."""
+    lines: list[str] = []
+    for element in _block_items(header):
+        if element.tag == _W + "p":
+            lines.append(_paragraph_text(element)[0])
+        elif element.tag == _W + "tbl":
+            for row in element.iterchildren(_W + "tr"):
+                cells = [
+                    "".join(_paragraph_text(p)[0] for p in cell.iter(_W + "p"))
+                    for cell in row.iterchildren(_W + "tc")
+                ]
+                lines.append("".join(cells))
+    return lines
 
 
-_BRACKETS = str.maketrans("〔［【（(〕］】）)", "[[[[[]]]]]")
+def _style_strikes(document) -> StyleStrikes:  # type: ignore[no-untyped-def]
+    """The strikes a document's styles give (corpus.strikes); none when it has no styles part."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    try:
+        part = document.part.part_related_by(RT.STYLES)
+    except KeyError:
+        return StyleStrikes.parse(None)
+    return StyleStrikes.parse(part.element)
 
 
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -630,6 +634,7 @@ def _note_elements(document, definitions: ListDefinitions) -> dict[tuple[str, st
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
     out: dict[tuple[str, str], object] = {}
+    strikes = _style_strikes(document)
     for rel in document.part.rels.values():
         kind = {RT.FOOTNOTES: "footnote", RT.ENDNOTES: "endnote"}.get(rel.reltype)
         if kind is None or rel.is_external:
@@ -637,6 +642,7 @@ def _note_elements(document, definitions: ListDefinitions) -> dict[tuple[str, st
         root = etree.fromstring(rel.target_part.blob, parser)
         number_paragraphs(root, definitions)
         equations_as_text(root)
+        mark_style_strikes(root, strikes)
         for note in root.iterfind(_W + kind):
             if note.get(_W + "type") in (None, "normal"):
                 out[(kind, note.get(_W + "id") or "")] = note
@@ -991,8 +997,8 @@ def _struck(run) -> bool:  # type: ignore[no-untyped-def]
     """A run struck through by its own formatting (Word's 「删除线」 w:strike or 「双删除线」 w:dstrike, not
     switched off): the words a clerk cancelled by hand on a notice — an old date, a place, a lunch no longer
     given — and typed the new ones after. They print crossed out, as a tracked deletion shows; read as text
-    they put the cancelled figure beside the one in force (「上午9时2035年4月17日」). A strike a character
-    style gives is not looked at."""
+    they put the cancelled figure beside the one in force (「上午9时2035年4月17日」). A strike a character or
+    paragraph style gives is written on the run before (corpus.strikes.mark_style_strikes)."""
     properties = run.find(_W + "rPr")
     if properties is None:
         return False
@@ -1179,6 +1185,10 @@ def reference_text(data: bytes) -> str:
         fill_from_package(body, archive, parser, lambda xml: etree.fromstring(xml, parser))
         parts = _related_parts(archive, parser)
         definitions = _definitions(archive, parts)
+        strikes = StyleStrikes.parse(
+            etree.fromstring(archive.read(parts["styles"]), parser) if "styles" in parts else None
+        )
+        mark_style_strikes(body, strikes)
         join_removed_marks(body)
         number_paragraphs(body, definitions)
         enclosed_characters(body)
@@ -1191,6 +1201,7 @@ def reference_text(data: bytes) -> str:
             root = etree.fromstring(archive.read(parts[kind]), parser)
             number_paragraphs(root, definitions)
             equations_as_text(root)
+            mark_style_strikes(root, strikes)
             for note in root.iterfind(_W + kind):
                 notes[(kind, note.get(_W + "id"))] = note
         chunk_paths = {

@@ -148,3 +148,43 @@ def test_a_first_page_headers_number_is_the_documents_once(
     assert document.text.count(number) + document.text.count(" ".join(number)) == 1
     if masthead or masthead_in_body:
         assert document.text.count(f"{organ}文件") == 1
+
+
+def _notice_with_number_table(number: str, signer: str) -> bytes:
+    """A notice whose first-page header holds the masthead and, under it, a borderless table of one row:
+    the 文号 in its left cell, the 签发人 in its right one (how an upward 公文's template sets them)."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+
+    doc = Document()
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    header = section.first_page_header
+    header.paragraphs[0].text = "临川县委老干部局文件"
+    header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    table = header.add_table(1, 2, Cm(15))
+    table.cell(0, 0).text = number
+    table.cell(0, 1).text = signer
+    table.cell(0, 1).paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    doc.sections[0].header.paragraphs[0].text = "临川县委老干部局"
+    doc.add_paragraph(TITLE).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    doc.add_paragraph("县委组织部：")
+    for text in BODY:
+        doc.add_paragraph(text)
+    for line in ("中共临川县委老干部局", "2035年5月6日"):
+        doc.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def test_a_number_in_a_table_of_the_first_page_header_is_read() -> None:
+    document = read_bytes("请示.docx", _notice_with_number_table("临川老干呈〔2035〕4号", "签发人：周正"))
+    speech = parse_document(document)[0]
+    assert speech.doc_number == "临川老干呈〔2035〕4号"
+    assert speech.issuer == "中共临川县委老干部局" and speech.date == "2035-05-06"
+    texts = [p.text for p in chunk_speech(speech)]
+    assert sum("临川老干呈〔2035〕4号" in t for t in texts) >= 1
+    assert not any(t == "临川县委老干部局" for t in texts)  # the running header of later pages
+    assert check_conservation(document, texts).ok

@@ -364,7 +364,7 @@ def write_dye(path: Path) -> None:
     classes.append(DYE_CLASSES_HEAD)
     for row in DYE_CLASSES:
         classes.append(row)
-    classes.oddHeader.center.text = "扎染体验班班次安排"
+    classes.oddHeader.center.text = CLASSES_TITLE
     classes.oddFooter.right.text = DYE_DATE
     book.properties.creator = "老干部服务中心"
     book.save(str(path))
@@ -478,6 +478,48 @@ def write_story(path: Path) -> None:
         doc.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
     doc.save(str(path))
 
+
+# What each file prints, as the parts benchmarks/check_questions.py reads the gold phrases from (the struck
+# words are not among them: they print crossed out, cancelled; a 「第 &P 页」 footer part prints no word of the
+# sheet's; the 听评书 notice's running header of later pages is no text of the notice)
+CLASSES_TITLE = "扎染体验班班次安排"
+KICK_PARTS = [
+    ("body", KICK_NUMBER),
+    ("title", KICK_TITLE),
+    ("body", KICK_TO),
+    ("body", KICK_LEAD),
+    *(("body", "".join(text for text, struck in item if not struck)) for item in KICK_ITEMS),
+    ("body", KICK_CONTACT),
+    *(("right", line) for line in KICK_SIGN),
+]
+RIDDLE_PARTS = [
+    ("body", RIDDLE_MARK),
+    ("body", RIDDLE_NUMBER),
+    ("title", RIDDLE_TITLE),
+    ("body", RIDDLE_TO),
+    *(("body", text) for text in RIDDLE_BODY),
+    *(("right", line) for line in RIDDLE_SIGN),
+    ("body", RIDDLE_COPY),
+    ("body", RIDDLE_PRINTED),
+]
+INBOX_PARTS = [part for _, subject, body, _ in MAILS for part in (("title", subject), ("body", body))]
+DYE_PARTS = [
+    ("title", DYE_TITLE),
+    ("table", (DYE_HEAD, *DYE_ROWS)),
+    ("body", DYE_MAKER),
+    ("body", DYE_DATE),
+    ("title", CLASSES_TITLE),
+    ("table", (DYE_CLASSES_HEAD, *DYE_CLASSES)),
+    ("body", DYE_DATE),
+]
+STORY_PARTS = [
+    ("body", STORY_MARK),
+    ("body", STORY_NUMBER),
+    ("title", STORY_TITLE),
+    ("body", STORY_TO),
+    *(("body", text) for text in STORY_BODY),
+    *(("right", line) for line in STORY_SIGN),
+]
 
 WRITERS = {
     "关于调整全县离退休干部踢毽子比赛时间和地点的通知.docx": write_kick,
