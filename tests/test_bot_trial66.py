@@ -6,24 +6,32 @@ against the fake Bot API."""
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 import time
+import zipfile
 from pathlib import Path
 
 import aiohttp
+import docx
 import pytest
 from telegram import Bot
 
+from bot import format as fmt
+from bot import handlers as bot_handlers
+from bot import said
 from bot.delivery import StatusKeepingRequest
 from bot.watch import WebhookWatch
 from cli.settings import SettingsError, load_settings
 from retrieval import SpeechService
 
 from .bot_harness import (
+    ADMIN,
     TOKEN,
     USER,
     WEBHOOK_SECRET,
     bot_settings,
+    feed,
     free_port,
     running_bot,
     webhook,
@@ -186,3 +194,114 @@ def test_the_check_interval_is_read_from_the_environment_and_a_bad_one_is_a_chin
     )
     with pytest.raises(SettingsError, match=r"SPEECHQA_WEBHOOK_CHECK_SECONDS.*不是整数"):
         load_settings({**home, "SPEECHQA_WEBHOOK_CHECK_SECONDS": "五分钟"})
+
+
+NOTICE = "关于调整老干部活动中心开放时间的通知\n\n老干部活动中心自2026年10月起每周一闭馆维护，其余时间照常开放。\n\n市委老干部局\n2026年9月20日\n"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def notice_docx() -> bytes:
+    """A notice written by python-docx with Word's own styles (a title, body paragraphs, the 落款)."""
+    document = docx.Document()
+    document.add_heading("关于举办老干部书画展的通知", level=1)
+    document.add_paragraph("定于2026年11月在市老干部活动中心举办老干部书画展，请各单位于10月底前报送作品。")
+    document.add_paragraph("市委老干部局")
+    document.add_paragraph("2026年9月1日")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.slow
+@pytest.mark.asyncio
+async def test_an_admins_file_without_an_extension_is_read_by_the_type_telegram_gives(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """A file sent with no extension — 「通知」 saved from a chat app, 「关于2026.9.1会议的通知」 whose last dot starts no
+    extension — was refused 「不支持的文件类型：通知」 though Telegram said what it is (text/plain, a Word file). Now it
+    is read by that type, cited under its name with the suffix (「通知.txt」); a file whose type says nothing
+    (application/octet-stream) is still refused in one Chinese line."""
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_document_update("通知", NOTICE.encode(), "text/plain", user_id=ADMIN))
+        plain = api.last_message(ADMIN).plain_text
+        await feed(
+            app, api.make_document_update("关于2026.9.1会议的通知", notice_docx(), DOCX, user_id=ADMIN)
+        )
+        word = api.last_message(ADMIN).plain_text
+        await feed(app, api.make_document_update("扫描件", b"\x00\x01binary" * 40, user_id=ADMIN))
+        refused = api.last_message(ADMIN).plain_text
+        await feed(app, api.make_text_update("老干部活动中心什么时候闭馆？"))
+        answer = api.last_message(USER).plain_text
+    assert "通知.txt" in plain and "新增" in plain, plain
+    assert "关于2026.9.1会议的通知.docx" in word and "关于举办老干部书画展的通知" in word, word
+    assert refused.startswith("❌ 不支持的文件类型：扫描件"), refused
+    assert "每周一闭馆维护" in answer
+
+
+def notices_zip() -> bytes:
+    """Attachments sent as one .zip (as an OA system or a colleague's mail sends them)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("通知/关于调整老干部活动中心开放时间的通知.txt", NOTICE)
+        archive.writestr("通知/关于举办老干部书画展的通知.docx", notice_docx())
+    return out.getvalue()
+
+
+@pytest.mark.slow
+@pytest.mark.asyncio
+async def test_a_zip_with_a_command_under_it_is_an_upload_as_any_readable_file(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """An admin's .zip sent with 「/ask …」 written under it was answered as a question and the archive silently left
+    out (a .zip or .mbox was not counted among the files the bot reads, which are uploads whatever their caption
+    says). Now its documents are added and the report says the words were not taken as a question; a member's .zip
+    with a question under it gets the answer under the line saying the file was not added, as a member's .docx."""
+    caption = "/ask 书画展什么时候报送作品？"
+    async with running_bot(api, seed_service) as app:
+        await feed(
+            app,
+            api.make_document_update(
+                "附件.zip", notices_zip(), "application/zip", caption=caption, user_id=ADMIN
+            ),
+        )
+        report = api.last_message(ADMIN).plain_text
+        await feed(
+            app, api.make_document_update("材料.zip", notices_zip(), "application/zip", caption=caption)
+        )
+        member = api.last_message(USER).plain_text
+    assert "附件.zip › 通知/关于举办老干部书画展的通知.docx" in report, report
+    assert bot_handlers.CAPTION_NOT_ASKED in report
+    assert "🔎" not in report
+    assert member.startswith(fmt.not_added_note(bot_handlers.ADMINS_UPLOAD)), member
+    assert "10月底前报送作品" in member
+
+
+@pytest.mark.parametrize(
+    ("typed", "number"),
+    [
+        ("讲话 #2", 2),
+        ("講話＃２", 2),
+        ("讲话#12", 12),
+        ("#2", 2),
+        ("第二篇", 2),
+        ("讲话", None),
+        ("讲话稿 #2", None),
+    ],
+)
+def test_a_speech_id_copied_with_the_word_answers_print_before_it_is_that_id(
+    typed: str, number: int | None
+) -> None:
+    assert said.speech_number(typed) == number
+
+
+@pytest.mark.slow
+@pytest.mark.asyncio
+async def test_speech_with_an_id_copied_from_an_answer_shows_that_speech(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """Answers cite a speech as 「讲话 #2」; `/speech 讲话 #2`, copied from one, got the usage line. Now the speech."""
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update("/speech 讲话 #2"))
+        shown = api.last_message(USER).plain_text
+        await feed(app, api.make_text_update("/speech 2"))
+    assert shown == api.last_message(USER).plain_text and shown.startswith("📄 开创老干部工作新局面")
