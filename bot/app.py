@@ -42,6 +42,7 @@ from .access import (
 from .delivery import RetryingRateLimiter, StatusKeepingRequest
 from .handlers import EXAMPLES, Handlers
 from .updates import HandledUpdates, OnceApplication
+from .watch import WebhookWatch
 
 BotApplication = Application[Any, Any, Any, Any, Any, Any]
 
@@ -65,11 +66,15 @@ class BotSettings(Protocol):
     def questions_per_minute(self) -> int: ...
     @property
     def hash_user_ids(self) -> bool: ...
+    @property
+    def webhook_url(self) -> str | None: ...
+    @property
+    def webhook_check_seconds(self) -> float: ...
 
 
 def token_refused(app: BotApplication) -> bool:
-    """Whether the application stopped because Telegram refused its token while polling (see
-    `OnceApplication.refuse_token`)."""
+    """Whether the application stopped because Telegram refused its token while it ran — at a poll, or at a
+    webhook check (see `OnceApplication.refuse_token`, `bot.watch`)."""
     return isinstance(app, OnceApplication) and app.token_refused
 
 
@@ -177,6 +182,9 @@ def build_application(
     app: BotApplication = builder.build()
     assert isinstance(app, OnceApplication)
     polling.on_refused_token = app.refuse_token  # a revoked token stops the bot instead of leaving it deaf
+    if settings.webhook_url and settings.webhook_check_seconds > 0:
+        # a webhook hears nothing of a revoked token (Telegram just stops sending): asked now and then
+        app.watch = WebhookWatch(settings.webhook_url, settings.webhook_check_seconds, app.refuse_token)
 
     # A group upgraded to a supergroup announces it in both; the new id is not known to the gate yet
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, handlers.chat_migrated), group=-2)

@@ -63,6 +63,8 @@ REPEATABLE = frozenset(
         "setwebhook",
     }
 )
+# a check that is itself made again minutes later (`bot.watch`): a failure is said once, not tried again at once
+CHECKED_AGAIN_LATER = frozenset({"getwebhookinfo"})
 NETWORK_DELAYS = (1.0, 3.0)  # seconds before the second and the third attempt
 # seconds a request may wait in all for Telegram's flood control (429 `retry_after`) before it is given up:
 # a group's limit (20 messages a minute) asks for up to a minute, twice at worst
@@ -222,7 +224,7 @@ def is_too_large(error: BaseException) -> bool:
 
 def worth_retrying(error: BaseException, method: str) -> bool:
     """Whether a request to `method` that failed with `error` may be sent again (see the module)."""
-    if not is_network_failure(error):
+    if not is_network_failure(error) or method.lower() in CHECKED_AGAIN_LATER:
         return False
     cause = error.__cause__
     if isinstance(cause, _NOT_SENT):

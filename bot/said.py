@@ -24,7 +24,14 @@ from telegram import (
     User,
 )
 
-from corpus import SUPPORTED_SUFFIXES, mended_name, numeral_value, typed_id, written_as_digits
+from corpus import (
+    SUPPORTED_SUFFIXES,
+    mended_name,
+    numeral_value,
+    opens_as_folder,
+    typed_id,
+    written_as_digits,
+)
 from index import BEIJING
 from retrieval import INTERROGATIVE, pasted_link
 from retrieval import asks_for_more as asks_for_more  # 「还有吗」: shared with the CLI's interactive mode
@@ -53,7 +60,23 @@ UNNAMED_SUFFIXES = {
     "image/bmp": ".bmp",  # a page a 高拍仪 or a scanner's software saved
     "image/jp2": ".jp2",  # a page kept by archive digitising or a document scanner (JPEG 2000)
     "image/gif": ".gif",  # a notice's page picture saved from a county site (sent as a file, not a GIF)
+    "image/heic": ".heic",
+    "text/html": ".html",
+    "text/csv": ".csv",
+    "message/rfc822": ".eml",  # a mail saved whole
+    "application/mbox": ".mbox",  # a mail folder (read mail by mail)
+    "application/zip": ".zip",  # attachments sent as one file (read as a folder)
+    "application/x-zip-compressed": ".zip",  # what Windows calls a zip
+    "application/vnd.ms-excel": ".xls",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+    "application/vnd.oasis.opendocument.spreadsheet": ".ods",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": ".pptx",
+    "application/vnd.oasis.opendocument.presentation": ".odp",
+    "application/epub+zip": ".epub",
 }
+# What a file name's extension looks like (「.docx」, 「.mp4」): a name with none — 「通知」, or 「关于2026.9.1会议的通知」, whose
+# last dot starts no extension — is named by its type as well, when Telegram gives one the bot reads
+_EXTENSION = re.compile(r"\.(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{1,5}")
 
 
 _NAME_CHARS = "A-Za-z0-9_Ａ-Ｚａ-ｚ０-９＿"
@@ -311,7 +334,9 @@ def speech_id(text: str) -> int | None:
 def speech_number(text: str) -> int | None:
     """The speech `/speech` is given: an id as the results print it (`speech_id`), or its number as people say
     one — in Chinese numerals or after 第 — 「二」, 「十二」, 「第三篇」, 「第3篇」, 「〇」 (0: no speech's id, which
-    the reply says). None for any other text (「②」 included, as `speech_id`)."""
+    the reply says). None for any other text (「②」 included, as `speech_id`). An id copied with the word the
+    answers print before it, 「讲话 #2」, is that id."""
+    text = re.sub(r"^\s*(?:讲话|講話)\s*(?=[#＃])", "", text)
     if (number := speech_id(text)) is not None or not written_as_digits(text):
         return number
     said = re.fullmatch(r"第?\s*(\S+?)\s*[篇号號]?", unicodedata.normalize("NFKC", text).strip())
@@ -360,10 +385,12 @@ def page_number(text: str) -> int | None:
 
 def document_name(document: Document) -> str:
     """The name a sent file is known by: its own — a Chinese name that reached Telegram in another encoding
-    (「Í¨Öª.docx」, 「閫氱煡.docx」) as it was written (`corpus.mended_name`) — or 「未命名文件」 with the suffix its
-    type implies."""
-    named = mended_name(document.file_name) if document.file_name else None
-    return Path(named or "未命名文件" + UNNAMED_SUFFIXES.get(document.mime_type or "", "")).name
+    (「Í¨Öª.docx」, 「閫氱煡.docx」) as it was written (`corpus.mended_name`) — or 「未命名文件」; either with the suffix
+    its type implies when it has no extension (「通知」 sent as text/plain is 「通知.txt」)."""
+    named = Path(mended_name(document.file_name)).name if document.file_name else ""
+    if _EXTENSION.fullmatch(Path(named).suffix):
+        return named
+    return (named or "未命名文件") + UNNAMED_SUFFIXES.get((document.mime_type or "").lower(), "")
 
 
 def photo_name(message: Message) -> str:
@@ -395,7 +422,11 @@ def is_readable_document(message: Message) -> bool:
     """Whether the message carries a file of a kind the bot reads into its library (an upload, not a
     picture sent with a question)."""
     document = message.document
-    return document is not None and Path(document_name(document)).suffix.lower() in SUPPORTED_SUFFIXES
+    if document is None:
+        return False
+    name = document_name(document)
+    # a .zip or .mbox is read as a folder of documents: an upload too, whatever its caption says (「/ask …」)
+    return Path(name).suffix.lower() in SUPPORTED_SUFFIXES or opens_as_folder(name)
 
 
 # A reply to an answer that asks for one of its results in full (「第二条再详细点」, 「展开第3条」, 「第一条的原文」):

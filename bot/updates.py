@@ -14,9 +14,10 @@ again, it is answered then (better once more than never).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections import OrderedDict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from telegram import Update
 from telegram.ext import Application
@@ -24,6 +25,9 @@ from telegram.ext import Application
 from index import HANDLED_UPDATES_KEPT, Store
 
 from .memory import remember
+
+if TYPE_CHECKING:
+    from .watch import WebhookWatch
 
 log = logging.getLogger(__name__)
 
@@ -70,11 +74,27 @@ class OnceApplication(Application[Any, Any, Any, Any, Any, Any]):
         super().__init__(**kwargs)
         self.handled = handled
         self.token_refused = False
+        self.watch: WebhookWatch | None = None  # webhook mode: the token and webhook checked now and then
+        self._watching: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        await super().start()
+        if self.watch is not None:
+            self._watching = asyncio.get_running_loop().create_task(self.watch.run(self.bot))
+
+    async def stop(self) -> None:
+        if self._watching is not None:
+            self._watching.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._watching
+            self._watching = None
+        await super().stop()
 
     def refuse_token(self) -> None:
-        """Telegram refused the bot's token while polling (revoked or replaced in @BotFather): PTB ends its
-        polling then and `run_polling` would go on idling, the bot silent for good. It stops instead, so that
-        `speechqa bot` exits saying why (and a service manager sees it)."""
+        """Telegram refused the bot's token while it ran (revoked or replaced in @BotFather), at a poll or at a
+        webhook check (`bot.watch`): PTB ends its polling then and `run_polling` would go on idling, and a webhook
+        simply gets no more updates — the bot silent for good. It stops instead, so that `speechqa bot` exits
+        saying why (and a service manager sees it)."""
         if self.token_refused:
             return
         self.token_refused = True

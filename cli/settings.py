@@ -35,6 +35,8 @@ class TelegramSettings:
     webhook_secret: str | None = None
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
+    # webhook mode: how often Telegram is asked whether the token still stands and updates reach the bot; 0: never
+    webhook_check_seconds: float = 300
     hash_user_ids: bool = False
     log_file: Path | None = None  # the bot's log also goes here, rotated at log_max_mb
     log_max_mb: int = 10
@@ -160,6 +162,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
             webhook_secret=env.get("SPEECHQA_WEBHOOK_SECRET") or None,
             webhook_listen=env.get("SPEECHQA_WEBHOOK_LISTEN") or "0.0.0.0",
             webhook_port=_int(env, "SPEECHQA_WEBHOOK_PORT", 8443, low=1, high=65535),
+            webhook_check_seconds=_int(env, "SPEECHQA_WEBHOOK_CHECK_SECONDS", 300, low=0, high=86_400),
             hash_user_ids=env.get("SPEECHQA_HASH_USER_IDS", "").lower() in {"1", "true", "yes", "on"},
             log_file=Path(env["SPEECHQA_LOG_FILE"]).expanduser() if env.get("SPEECHQA_LOG_FILE") else None,
             log_max_mb=_int(env, "SPEECHQA_LOG_MAX_MB", 10, low=1, high=10_000),

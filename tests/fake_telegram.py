@@ -286,6 +286,8 @@ class FakeBotAPI:
         self.files: dict[str, StoredFile] = {}
         self.commands: dict[str, list[JSON]] = {}
         self.webhook_url = ""
+        # what getWebhookInfo says of the last delivery Telegram failed (``webhook_error``): (unix time, message)
+        self.webhook_last_error: tuple[int, str] | None = None
         self._updates: list[JSON] = []
         self._update_ids = itertools.count(1)
         self._ids = itertools.count(1)
@@ -826,6 +828,11 @@ class FakeBotAPI:
         self._revoked = True
         self._notify(self._updates_cond)
 
+    def webhook_error(self, message: str, *, at: float | None = None) -> None:
+        """Telegram failed to deliver an update to the webhook (its proxy answered 502, its certificate is not
+        trusted…): getWebhookInfo now reports ``message`` as ``last_error_message``, dated ``at`` (now)."""
+        self.webhook_last_error = (int(time.time() if at is None else at), message)
+
     def delete_chat(self, chat_id: int | str) -> None:
         """The chat is gone for the bot (a group its owner deleted, a chat with an account that is gone): every
         send, edit and chat action to ``chat_id`` now fails with 400 "chat not found", as Telegram answers;
@@ -1273,6 +1280,18 @@ class FakeBotAPI:
         if params.get("drop_pending_updates"):
             self._updates.clear()
         return True
+
+    async def _apigetWebhookInfo(self, params: JSON) -> JSON:
+        info: JSON = {
+            "url": self.webhook_url,
+            "has_custom_certificate": False,
+            "pending_update_count": len(self._updates) if self.webhook_url else 0,
+        }
+        if self.webhook_url:
+            info["max_connections"] = 40
+        if self.webhook_last_error is not None:
+            info["last_error_date"], info["last_error_message"] = self.webhook_last_error
+        return info
 
     async def _apigetUpdates(self, params: JSON) -> list[JSON]:
         if self.webhook_url:

@@ -1,0 +1,124 @@
+"""Webhook mode: a token revoked while the bot runs, and a webhook Telegram cannot deliver to, noticed.
+
+Polling notices a revoked token at its next getUpdates (401). With a webhook Telegram sends the updates: when the
+token is revoked or replaced in @BotFather it just stops sending, and nothing reaches the bot to say so — a
+process running, deaf for good. `WebhookWatch` asks Telegram about the bot's webhook every few minutes
+(getWebhookInfo, which checks the token too):
+
+- **401** (the token is refused): `on_refused` — the application stops and `speechqa bot` exits saying why, as
+  with polling. Only a 401: Telegram answers a revoked or replaced token so.
+- **a network failure, a server error (5xx), any other refusal**: Telegram (or the network, or a proxy) stumbles,
+  the token may be fine: one WARNING line, then quiet while it lasts (the line again at most every `repeat_after`
+  seconds), one INFO line when it answers again. Never a stop.
+- **`last_error_message`** (Telegram could not deliver an update: a certificate it does not trust, a 502 from the
+  proxy in front of the bot): one WARNING line per new error, for the admin, with how many updates wait.
+- **another URL, or none**: another process with the same token took the updates (polling deletes the webhook,
+  or it set its own): one WARNING line; this bot receives nothing until it is started again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from telegram import Bot, WebhookInfo
+from telegram.error import TelegramError
+
+from .delivery import is_token_refused, status_of
+from .logfilter import shortened
+
+log = logging.getLogger(__name__)
+
+WEBHOOK_CHECK_SECONDS = (
+    300  # how often Telegram is asked about the webhook by default (SPEECHQA_WEBHOOK_CHECK_SECONDS)
+)
+REPEAT_AFTER = 3600.0  # seconds before an unanswered check is said again at WARNING while it lasts
+
+
+@dataclass
+class WebhookWatch:
+    """Asks Telegram about the bot's webhook every `every` seconds (see the module); `on_refused` is called once
+    when Telegram refuses the token (401). `clock` is wall-clock seconds (Telegram dates its errors so)."""
+
+    url: str
+    every: float
+    on_refused: Callable[[], None]
+    repeat_after: float = REPEAT_AFTER
+    clock: Callable[[], float] = time.time
+    started: float = field(default=0.0, init=False)
+    _failures: int = field(default=0, init=False)
+    _warned_at: float | None = field(default=None, init=False)
+    _errors_said: set[tuple[int, str]] = field(default_factory=set, init=False)
+    _urls_said: set[str] = field(default_factory=set, init=False)
+
+    async def run(self, bot: Bot) -> None:
+        """Check every `every` seconds until cancelled, or until the token is refused."""
+        self.started = float(int(self.clock()))  # Telegram dates its errors in whole seconds
+        while True:
+            await asyncio.sleep(self.every)
+            if not await self.check(bot):
+                return
+
+    async def check(self, bot: Bot) -> bool:
+        """One check: False when the token was refused (the watch ends), else True."""
+        try:
+            info = await bot.get_webhook_info()
+        except TelegramError as e:
+            if is_token_refused(e):
+                self.on_refused()
+                return False
+            self._unanswered(e)
+            return True
+        except Exception as e:  # a transport's own failure: the watch must go on, said in the log
+            self._unanswered(e)
+            return True
+        if self._failures:
+            log.info("Telegram answers the webhook check again, after %d failed checks", self._failures)
+        self._failures, self._warned_at = 0, None
+        self._said(info)
+        return True
+
+    def _unanswered(self, error: BaseException) -> None:
+        self._failures += 1
+        now = self.clock()
+        again = self._warned_at is None or now - self._warned_at >= self.repeat_after
+        status = status_of(error)
+        log.log(
+            logging.WARNING if again else logging.DEBUG,
+            "could not check the webhook with Telegram (%s%s: %s); the bot keeps running and checks again in %g s",
+            type(error).__name__,
+            f", HTTP {status}" if status else "",
+            shortened(str(error)),
+            self.every,
+        )
+        if again:
+            self._warned_at = now
+
+    def _said(self, info: WebhookInfo) -> None:
+        if info.url != self.url and info.url not in self._urls_said:
+            self._urls_said.add(info.url)
+            log.warning(
+                "Telegram's webhook for this bot is %s, not %s: another process with the same token took the "
+                "updates (polling, or a webhook of its own); this bot receives nothing until it is started again",
+                repr(info.url) if info.url else "not set",
+                self.url,
+            )
+        when, message = info.last_error_date, info.last_error_message
+        if when is None or not message:
+            return
+        seconds = when.timestamp() if isinstance(when, dt.datetime) else float(when)
+        key = (int(seconds), message)
+        if seconds < self.started or key in self._errors_said:  # before this start, or said already
+            return
+        self._errors_said.add(key)
+        log.warning(
+            "Telegram could not deliver updates to the webhook %s: %s (at %s; %d updates waiting)",
+            info.url or self.url,
+            message,
+            dt.datetime.fromtimestamp(seconds, dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC"),
+            info.pending_update_count,
+        )
