@@ -14,6 +14,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .boxtables import framed as box_framed
+from .boxtables import is_box
 from .clean import RADICALS
 from .errors import UnreadableFile
 
@@ -78,18 +80,21 @@ def common_characters() -> frozenset[str]:
 
 
 def plausibility(text: str) -> float:
-    """Share of visible characters that are ordinary Chinese text: common CJK, punctuation, ASCII."""
+    """Share of visible characters that are ordinary Chinese text: common CJK, punctuation, ASCII — and
+    the box-drawing characters of a table drawn in text (a line they frame: `corpus.boxtables.framed`)."""
     common = common_characters()
     visible = good = 0
-    for ch in text:
-        if ch.isspace():
-            continue
-        visible += 1
-        # a radical standing for a common character (text copied out of some PDFs: 「⽼⼲部」) is as ordinary
-        ordinary = ch in common or RADICALS.get(ch) in common or ch in _PUNCTUATION or " " < ch <= "~"
-        full_width = "\uff01" <= ch <= "\uff5e"
-        if ordinary or full_width or unicodedata.category(ch).startswith("P"):
-            good += 1
+    for line in text.splitlines():
+        framed = box_framed(line)
+        for ch in line:
+            if ch.isspace():
+                continue
+            visible += 1
+            # a radical standing for a common character (text copied out of some PDFs: 「⽼⼲部」) is as ordinary
+            ordinary = ch in common or RADICALS.get(ch) in common or ch in _PUNCTUATION or " " < ch <= "~"
+            full_width = "\uff01" <= ch <= "\uff5e"
+            if ordinary or full_width or unicodedata.category(ch).startswith("P") or (framed and is_box(ch)):
+                good += 1
     return good / visible if visible else 0.0
 
 

@@ -35,6 +35,7 @@ from .archive import (
     open_zip,
     opens_as_folder,
 )
+from .boxtables import BoxTable, split_box_tables
 from .contents import typed_contents
 from .encoding import decode_text
 from .epub import EPUB_SUFFIXES, is_epub, read_epub
@@ -85,6 +86,7 @@ from .records import Block, Document
 from .rtf import read_rtf
 from .sheets import SHEET_SUFFIXES, read_sheets
 from .slides import SLIDE_SUFFIXES, old_ppt_message, read_deck
+from .tables import table_blocks
 from .transcript import read_transcript
 from .uof import UOF_SUFFIXES, is_uof, read_uof
 from .wechat import read_article
@@ -758,10 +760,29 @@ def _plain(reference: str, *, signed: bool = False) -> tuple[str, tuple, str, st
     article = read_article(reference)
     reference, sent = article.text, sent or article.posted
     points = counted_points(reference)
-    text = "\n".join(plain_lines(reference, lambda line: stands_alone(line, points)))
+    parts = split_box_tables(reference)
     blocks: tuple = ()  # type: ignore[type-arg]
+    if any(isinstance(part, BoxTable) for part in parts):
+        # a table drawn with box-drawing characters: its rows labelled by its header, as a Word table's;
+        # the reference holds them as read (its bars and rules are no text)
+        read: list[Block] = []
+        for part in parts:
+            if isinstance(part, BoxTable):
+                read.extend(table_blocks(part.rows))
+            elif lines := plain_lines(part.text, lambda line: stands_alone(line, points)):
+                read.append(Block(text="\n".join(lines), kind=""))
+        blocks = tuple(read)
+        text = blocks_text(blocks)
+        reference = "\n".join(
+            "\n".join(block.text for block in table_blocks(part.rows))
+            if isinstance(part, BoxTable)
+            else part.text
+            for part in parts
+        )
+    else:
+        text = "\n".join(plain_lines(reference, lambda line: stands_alone(line, points)))
     if article.title:  # the article's headline is its title, whatever its punctuation
-        blocks = (Block(text=article.title, kind="title"), Block(text=text, kind=""))
+        blocks = (Block(text=article.title, kind="title"), *(blocks or (Block(text=text, kind=""),)))
         text = blocks_text(blocks)
     text, blocks, reference = _with_cards(text, blocks, reference, *cards)
     return text, blocks, reference, sent

@@ -52,6 +52,7 @@ import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from . import cfb
 from .clean import HAN
@@ -336,6 +337,11 @@ def _split(grid: Grid) -> tuple[list[str], list[list[str] | str], list[str]]:
         last += 1
     while last > first and not filled[last]:
         last -= 1
+    signed = _signature_rows(filled, first, last)
+    if signed is not None:
+        last = signed - 1
+        while last > first and not filled[last]:
+            last -= 1
     lead = [line for cells in filled[:first] for cell in cells for line in _lines(cell)]
     table: list[list[str] | str] = []
     for n in range(first, last + 1):
@@ -344,8 +350,59 @@ def _split(grid: Grid) -> tuple[list[str], list[list[str] | str], list[str]]:
             table.append(" ".join(_lines(filled[n][0])))
         else:
             table.append([" ".join(_lines(cell)) for cell in row])
-    after = [line for cells in filled[last + 1 :] for cell in cells for line in _lines(cell)]
+    if signed is not None:
+        after = [_row_line(cells) for cells in filled[last + 1 :] if cells]
+    else:
+        after = [line for cells in filled[last + 1 :] for cell in cells for line in _lines(cell)]
     return lead, table, after
+
+
+# A labelled line a sheet prints under its table: 「发放单位：…」, 「制表人：」, 「发放日期：｜｜2035年6月15日」
+_SIGN_LABEL = re.compile(f"^[{HAN}]{{2,8}}[:：]")
+
+
+def _signature_rows(filled: Sequence[Sequence[str]], first: int, last: int) -> int | None:
+    """Where the lines under a table begin: the first of the table's last rows that are each a labelled line
+    (`_signature_line`: 「发放单位：…」, 「发放日期：｜｜2035年6月15日」) — the sheet's signature and date lines
+    under the table; None when its last row is none. Their cells were read as a row of the table before, labelled by its head
+    (「序号：发放日期：；演出日期：二〇三五年六月十五日」)."""
+    width = max(len(cells) for cells in filled[first : last + 1])
+    start = last + 1
+    while start - 1 > first:
+        cells = filled[start - 1]
+        if cells and not _signature_line(cells, width):
+            break
+        start -= 1
+    return start if start <= last and filled[start] else None
+
+
+def _signature_line(cells: Sequence[str], width: int) -> bool:
+    """A labelled line under a table: its first filled cell a label and its colon (no 合计, which totals the
+    rows), at most one cell after it, and fewer cells than the table's columns; what it labels is a name, a
+    unit or a date — no figure, no sentence."""
+    label = cells[0].strip()
+    if (
+        not _SIGN_LABEL.match(label)
+        or _TOTAL.match(label.rstrip(":："))
+        or len(cells) > 2
+        or len(cells) >= width
+    ):
+        return False
+    value = cells[1].strip() if len(cells) == 2 else _SIGN_LABEL.sub("", label)
+    # a name, a unit, a date — not a figure (a total's), nor a sentence (a note's, read as notes are)
+    return not re.fullmatch(r"[-+]?[\d,.]+%?", value) and not re.search("[。！？；!?;]", value)
+
+
+def _row_line(cells: Sequence[str]) -> str:
+    """A row's filled cells as the line it prints: a label's colon runs on into the next cell, other cells
+    apart by a space (「发放日期：2035年6月15日」)."""
+    line = ""
+    for cell in cells:
+        text = " ".join(_lines(cell))
+        if not text:
+            continue
+        line += text if not line or line.endswith((":", "：")) else f" {text}"
+    return line
 
 
 _NOTE_MARK = re.compile(r"[。；：！？;:!?]")
@@ -1314,9 +1371,18 @@ def _number_text(number: float, form: str) -> str:
     elif number == 0 and len(sections) > 2 and sections[2].strip():
         section = sections[2]
     plain = _BRACKET.sub("", section)
+    kind = _dbnum(section)
     if plain.strip().lower() in ("general", "") or plain.strip() == "@":
-        text = _general(abs(number) if negative_own else number)
+        text = _numerals(_general(abs(number) if negative_own else number), kind)
         return _literal(section.replace("General", "").replace("general", "").replace("@", "")) + text
+    general = re.search(
+        r"(?i)general", re.sub(r'"[^"]*"|\\.|_.|\*.', lambda m: "\x00" * len(m.group(0)), plain)
+    )
+    if general is not None and not _NUMBER_CODE.search(plain.replace(general.group(0), "")):
+        # 「General」 with literal text about it (「[DBNum2][$-804]General"元整"」: 「壹仟伍佰陆拾元整」): the number
+        # as General shows it, in its place among the literals (the word was read as literal text before)
+        text = _numerals(_general(abs(number) if negative_own else number), kind)
+        return _literal(plain[: general.start()]) + text + _literal(plain[general.end() :])
     if re.search(r"(?i)[ymdhs]", re.sub(r'"[^"]*"|\\.', "", plain)) and not _NUMBER_CODE.search(plain):
         return _general(number)  # a date code on a number not stored as a date: shown as the number
     # the number's code, with the literal text around it
@@ -1337,10 +1403,81 @@ def _number_text(number: float, form: str) -> str:
         thousands = "," in integer
         trailing_commas = len(integer) - len(integer.rstrip(","))
         value /= 1000**trailing_commas
-        shown = f"{value:,.{decimals}f}" if thousands else f"{value:.{decimals}f}"
+        # rounded half away from zero, as Excel and LibreOffice show a number (Python's own formatting
+        # rounds half to even: 12.5 under 「0」 was 「12」, not 「13」), from the shortest decimal that reads
+        # back as the stored value (2.675 is 2.67499… in binary, shown 2.68)
+        rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        shown = f"{rounded:,.{decimals}f}" if thousands else f"{rounded:.{decimals}f}"
         if fraction and all(c == "#" for c in fraction if c in "0#?") and "." in shown:
             shown = shown.rstrip("0").rstrip(".")
+    shown = _numerals(shown, kind)
     return _literal(section[: match.start()]) + shown + _literal(section[match.end() :])
+
+
+# Excel's and WPS's Chinese number formats (「[DBNum1]」 小写, 「[DBNum2]」 大写 — the 金额大写 of a finance sheet —,
+# 「[DBNum3]」 full-width digits), as LibreOffice Calc and Excel display them: 1560 「一千五百六十」 / 「壹仟伍佰陆拾」 /
+# 「１５６０」, 101 「一百〇一」 / 「壹佰零壹」, 12.5 「一十二．五」 / 「壹拾贰点伍」, a date's year digit by digit
+# (「二〇三五年六月十五日」). The code counts whatever the locale code beside it, as on a Chinese system.
+_DBNUM = re.compile(r"(?i)\[DBNum([123])\]")
+_DIGITS = {1: "〇一二三四五六七八九", 2: "零壹贰叁肆伍陆柒捌玖"}
+_UNITS = {1: ("", "十", "百", "千"), 2: ("", "拾", "佰", "仟")}
+_GROUPS = ("", "万", "亿", "万亿")
+_POINT = {1: "．", 2: "点"}
+
+
+def _dbnum(section: str) -> int:
+    """The Chinese numerals a format section asks for (1, 2 or 3), 0 for none."""
+    match = _DBNUM.search(section)
+    return int(match.group(1)) if match else 0
+
+
+def chinese_integer(number: int, kind: int) -> str:
+    """A whole number ≥ 0 in Chinese numerals, 小写 (`kind` 1) or 大写 (2), as Excel's [DBNum1]/[DBNum2] and
+    LibreOffice show it: 「一十」 for ten, 「〇」/「零」 once for a run of zeros inside (「一千〇一十」, 「一万〇一」)."""
+    digits, units = _DIGITS[kind], _UNITS[kind]
+    if number == 0:
+        return digits[0]
+    groups: list[int] = []
+    while number:
+        number, group = divmod(number, 10000)
+        groups.append(group)
+    out, zero = "", False
+    for index in range(len(groups) - 1, -1, -1):
+        group = groups[index]
+        if group == 0:
+            zero = bool(out)  # a whole group of zeros: one 〇 before the next figure
+            continue
+        text = digits[0] if out and (zero or group < 1000) else ""
+        written = pending = False
+        for place in range(3, -1, -1):
+            digit = group // 10**place % 10
+            if digit == 0:
+                pending = written
+                continue
+            if pending:
+                text += digits[0]
+            text += digits[digit] + units[place]
+            written, pending = True, False
+        out += text + _GROUPS[index]
+        zero = False
+    return out
+
+
+def _numerals(shown: str, kind: int) -> str:
+    """A number's shown text (「1,560」, 「12.5」, 「-36」) in the Chinese numerals of [DBNum`kind`]; as it is
+    for 0 or a text that is no plain number."""
+    if not kind:
+        return shown
+    if kind == 3:
+        return "".join(chr(ord(ch) + 0xFEE0) if ch.isdigit() or ch == "." else ch for ch in shown)
+    match = re.fullmatch(r"([-+]?)([\d,]+)(?:\.(\d+))?", shown.strip())
+    if match is None:
+        return shown
+    sign, whole, fraction = match.groups()
+    text = chinese_integer(int(whole.replace(",", "")), kind)
+    if fraction:
+        text += _POINT[kind] + "".join(_DIGITS[kind][int(d)] for d in fraction)
+    return sign + text
 
 
 _WEEKDAYS = "一二三四五六日"
@@ -1400,6 +1537,19 @@ def _date_text(value: dt.datetime | dt.date | dt.time, form: str) -> str:
         else:
             tokens.append(("lit", ch))
             i += 1
+    numerals = _dbnum(section)
+
+    def figure(value: int, shown: str, year: bool = False) -> str:
+        # a date part in [DBNum] numerals: a year digit by digit (「二〇三五」), the others as numbers (「十五」)
+        if not numerals:
+            return shown
+        if numerals == 3:
+            return _numerals(shown, 3)
+        if year:
+            return "".join(_DIGITS[numerals][int(d)] for d in shown)
+        text = chinese_integer(value, numerals)
+        return text[1:] if 10 <= value < 20 and text.startswith(_DIGITS[numerals][1]) else text
+
     out = []
     for n, (kind, text) in enumerate(tokens):
         if kind == "lit":
@@ -1413,14 +1563,15 @@ def _date_text(value: dt.datetime | dt.date | dt.time, form: str) -> str:
             after = [k for k, _ in tokens[n + 1 :] if k != "lit"]
             minutes = (before and before[-1][0] == "h") or (after and after[0][0] == "s")
             if minutes:
-                out.append(f"{minute:02d}" if len(kind) >= 2 else str(minute))
+                out.append(figure(minute, f"{minute:02d}" if len(kind) >= 2 else str(minute)))
             elif date is not None:
-                out.append(f"{date.month:02d}" if len(kind) == 2 else str(date.month))
+                out.append(figure(date.month, f"{date.month:02d}" if len(kind) == 2 else str(date.month)))
         elif letter in "ye" and date is not None:
-            out.append(f"{date.year % 100:02d}" if len(kind) <= 2 and letter == "y" else str(date.year))
+            year = f"{date.year % 100:02d}" if len(kind) <= 2 and letter == "y" else str(date.year)
+            out.append(figure(int(year), year, year=True))
         elif letter == "d" and date is not None:
             if len(kind) <= 2:
-                out.append(f"{date.day:02d}" if len(kind) == 2 else str(date.day))
+                out.append(figure(date.day, f"{date.day:02d}" if len(kind) == 2 else str(date.day)))
             else:
                 day = _EN_DAYS[date.weekday()]
                 out.append(day if len(kind) >= 4 else day[:3])
@@ -1428,7 +1579,7 @@ def _date_text(value: dt.datetime | dt.date | dt.time, form: str) -> str:
             out.append(("星期" if len(kind) >= 4 else "") + _WEEKDAYS[date.weekday()])
         elif letter == "h":
             shown = (hour % 12 or 12) if twelve else hour
-            out.append(f"{shown:02d}" if len(kind) >= 2 else str(shown))
+            out.append(figure(shown, f"{shown:02d}" if len(kind) >= 2 else str(shown)))
         elif letter == "s":
-            out.append(f"{second:02d}" if len(kind) >= 2 else str(second))
+            out.append(figure(second, f"{second:02d}" if len(kind) >= 2 else str(second)))
     return "".join(out).strip()

@@ -1,0 +1,188 @@
+"""Excel's Chinese number formats in a spreadsheet (corpus.sheets): a finance sheet prints its 金额大写 through
+「[DBNum2][$-804]General"元整"」 (the cell holds 1560, the sheet shows 「壹仟伍佰陆拾元整」) and a date through
+「[DBNum1][$-804]yyyy"年"m"月"d"日"」 (「二〇三五年六月十五日」). The reader showed 「General元整」 — the word General
+taken for literal text, the amount lost — and the date in Arabic figures. Numbers are also rounded half away
+from zero now, as Excel and LibreOffice show them (12.5 under 「0」 was 「12」). The oracle is LibreOffice Calc's
+own display of the same cells (its formatted CSV export); the blind set's sheet is benchmarks/corpus-cold40's."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus import check_conservation, chunk_speech, parse_document, read_bytes, read_document
+from corpus.sheets import cell_text, chinese_integer
+from tests.fixtures.corpus_writers import soffice_convert
+
+SET = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus-cold40"
+
+NUMBERS = [
+    0,
+    5,
+    10,
+    11,
+    15,
+    20,
+    100,
+    101,
+    110,
+    1001,
+    1010,
+    1560,
+    10000,
+    10001,
+    100000,
+    100100,
+    123456,
+    1000000,
+]
+NUMBER_FORMATS = [
+    "[DBNum1][$-804]General",
+    "[DBNum2][$-804]General",
+    "[DBNum3][$-804]General",
+    '[DBNum2][$-804]General"元整"',
+    "[DBNum1][$-804]0",
+]
+ROUNDED = [
+    (12.5, "0"),
+    (0.5, "0"),
+    (2.5, "0"),
+    (0.125, "0.00"),
+    (2.675, "0.00"),
+    (1234.5, "#,##0"),
+    (-0.5, "0"),
+]
+DATES = [
+    datetime(2035, 6, 9),
+    datetime(2035, 6, 15),
+    datetime(2035, 10, 20),
+    datetime(2030, 12, 31),
+    datetime(2001, 1, 1),
+]
+DATE_FORMATS = [
+    '[DBNum1][$-804]yyyy"年"m"月"d"日"',
+    '[DBNum2][$-804]yyyy"年"m"月"d"日"',
+    '[DBNum1][$-804]m"月"d"日"',
+    '[DBNum3][$-804]yyyy"年"m"月"d"日"',
+]
+
+
+def _calc_shows(cells: list[tuple[object, str]], tmp_path: Path) -> list[str]:
+    """What LibreOffice Calc displays for each (value, number format), one cell a row: its CSV export of the
+    cells as shown."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for value, form in cells:
+        sheet.append([value])
+        sheet.cell(sheet.max_row, 1).number_format = form
+    source = tmp_path / "formats.xlsx"
+    book.save(str(source))
+    out = tmp_path / "formats.csv"
+    soffice_convert(
+        source, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true", out, suffix="csv"
+    )
+    return [row[0] if row else "" for row in csv.reader(io.StringIO(out.read_text(encoding="utf-8")))]
+
+
+def test_chinese_number_formats_read_as_libreoffice_calc_shows_them(tmp_path: Path) -> None:
+    cells: list[tuple[object, str]] = [(n, f) for n in NUMBERS for f in NUMBER_FORMATS]
+    cells += [(d, f) for d in DATES for f in DATE_FORMATS]
+    cells += ROUNDED
+    shown = _calc_shows(cells, tmp_path)
+    assert len(shown) == len(cells)
+    wrong = [
+        (v, f, cell_text(v, f), s) for (v, f), s in zip(cells, shown, strict=True) if cell_text(v, f) != s
+    ]
+    assert not wrong
+
+
+def test_the_blind_sets_allowance_sheet_reads_its_amounts_and_dates_as_printed() -> None:
+    # benchmarks/corpus-cold40: main read 「金额大写：General元整」 on every row and the dates in figures, and
+    # the 发放单位 and 发放日期 lines under the table as rows of it (「序号：发放日期：；演出日期：…」)
+    document = read_document(SET / "老干部舞龙队端午演出补贴发放表.xlsx")
+    speech = parse_document(document)[0]
+    texts = [p.text for p in chunk_speech(speech)]
+    joined = "\n".join(texts)
+    assert (
+        "姓名：殷福生；演出日期：二〇三五年六月九日；演出地点：县城滨江广场；补贴金额（元）：260；金额大写：贰佰陆拾元整"
+        in joined
+    )
+    assert "金额大写：壹仟伍佰陆拾元整" in joined
+    assert "General" not in joined
+    assert "发放单位：中共棠樾县委老干部局文体科" in texts and "发放日期：二〇三五年六月十五日" in texts
+    assert "序号：发放" not in joined
+    assert speech.date == "2035-06-15"
+    assert check_conservation(document, texts).ok
+
+
+def _sheet(rows: list[list[object]]) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_labelled_lines_under_a_table_are_lines_and_a_labelled_row_of_it_stays_a_row() -> None:
+    document = read_bytes(
+        "名单.xlsx",
+        _sheet(
+            [
+                ["序号", "姓名", "科室", "慰问金（元）"],
+                [1, "冯敏", "办公室", 200],
+                [2, "包立新", "文体科", 300],
+                [3, "严秋实", "服务科", 300],
+                ["合计：", None, None, 800],
+                ["制表人：", None, "冯敏"],
+                ["审核人：", None, "包立新"],
+            ]
+        ),
+    )
+    assert "序号：3；姓名：严秋实；科室：服务科；慰问金（元）：300" in document.text
+    assert "慰问金（元）：800" in document.text  # two cells of four: still the table's row
+    assert "制表人：冯敏" in document.text and "审核人：包立新" in document.text
+    assert "序号：制表人" not in document.text and "序号：审核人" not in document.text
+
+
+def _value(numerals: str) -> int:
+    """An independent reading of Chinese numerals (小写 or 大写), for the property below."""
+    digits = {c: n for n, c in enumerate("〇一二三四五六七八九")} | {
+        c: n for n, c in enumerate("零壹贰叁肆伍陆柒捌玖")
+    }
+    units = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+    total = section = digit = 0
+    for ch in numerals:
+        if ch in digits:
+            digit = digits[ch]
+        elif ch in units:
+            section += digit * units[ch]
+            digit = 0
+        elif ch == "万":
+            total += (section + digit) * 10000
+            section = digit = 0
+        else:
+            pytest.fail(f"unexpected {ch}")
+    return total + section + digit
+
+
+@settings(max_examples=300, deadline=None)
+@given(number=st.integers(min_value=0, max_value=10**8 - 1), kind=st.sampled_from([1, 2]))
+def test_any_whole_number_reads_back_from_its_chinese_numerals(number: int, kind: int) -> None:
+    """Property: the numerals read back as the number; a zero is said once for a run of zeros inside, never
+    at the end (but for zero itself)."""
+    text = chinese_integer(number, kind)
+    zero = "〇" if kind == 1 else "零"
+    assert _value(text) == number
+    assert zero * 2 not in text
+    assert number == 0 or not text.endswith(zero)
