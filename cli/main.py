@@ -17,7 +17,7 @@ import signal
 import sys
 import time
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, MutableMapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
@@ -507,6 +507,27 @@ def show_version(ctx: click.Context) -> NoReturn:
     ctx.exit(0)
 
 
+# OpenMP's own values (libgomp reads them case-blind, blanks around them allowed)
+_WAIT_POLICIES = ("PASSIVE", "ACTIVE")
+
+
+def _wrong_wait_policy(environ: MutableMapping[str, str]) -> str | None:
+    """What is wrong with OMP_WAIT_POLICY (the README's setting for a busy shared machine), in one Chinese line,
+    or None. OpenMP reads it when FAISS loads and said a wrong or blank value in English on every command
+    (「libgomp: Invalid value for environment variable OMP_WAIT_POLICY」, twice), then ran on. A blank one is
+    unset, as every blank variable the README names is (OpenMP's default then)."""
+    value = environ.get("OMP_WAIT_POLICY")
+    if value is None or value.strip().upper() in _WAIT_POLICIES:
+        return None
+    if not value.strip():
+        del environ["OMP_WAIT_POLICY"]
+        return None
+    return (
+        f"OMP_WAIT_POLICY={value.strip()} 无效：请写 PASSIVE（与别的程序共用的机器上）或 ACTIVE，"
+        "或删去这个变量"
+    )
+
+
 @click.group(cls=TopGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--home",
@@ -770,6 +791,10 @@ def main() -> None:
             ),
             err=True,
         )
+        sys.exit(1)
+    if (wrong := _wrong_wait_policy(os.environ)) is not None:
+        # before a command's modules load FAISS and with it OpenMP, which would say it in English
+        UserError(wrong).show()
         sys.exit(1)
     if not _is_terminal(sys.stderr):
         # stderr is a file or a log: no library's own bar either (sentence-transformers' batches, a model's
