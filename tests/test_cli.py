@@ -905,6 +905,38 @@ def test_a_wrong_omp_wait_policy_is_one_chinese_line_not_openmps_english(policy:
     assert not (tmp_path / "home").exists()
 
 
+@pytest.mark.parametrize(
+    ("variable", "value", "args", "said"),
+    [
+        ("SPEECHQA_TOP_K", "abc", ["ask", "--json", "离休干部体检"], "SPEECHQA_TOP_K='abc' 不是整数"),
+        ("SPEECHQA_TOKENIZER", "bm25", ["-v", "ask", "--json", "问题"], "SPEECHQA_TOKENIZER=bm25 无效"),
+        ("SPEECHQA_HOME", " ", ["pins", "--json"], "SPEECHQA_HOME 已设置但是空的"),
+        ("OMP_WAIT_POLICY", "PASIVE", ["context", "--json", "54"], "OMP_WAIT_POLICY=PASIVE 无效"),
+    ],
+)
+def test_a_wrong_setting_under_json_is_the_json_error_object_too(
+    variable: str, value: str, args: list[str], said: str, tmp_path: Path
+) -> None:
+    """The README's JSON contract — stdout always holds one JSON object, a malformed command line's too — held
+    for a wrong environment variable as well: stdout was empty, and `… | jq` read nothing."""
+    env = {**os.environ, "SPEECHQA_HOME": str(tmp_path / "home"), "HF_HUB_OFFLINE": "1", variable: value}
+    done = subprocess.run(
+        [sys.executable, "-c", "from cli import main; main()", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith("错误：") and said in done.stderr and done.stderr.count("\n") == 1
+    document = json.loads(done.stdout)
+    assert document["error"] == done.stderr.rstrip("\n")
+    if "ask" in args:
+        assert document["answered"] is False and document["results"] == []
+    assert not (tmp_path / "home").exists()
+
+
 @pytest.mark.parametrize("policy", ["", "  ", " Passive\r", "ACTIVE"])
 def test_a_blank_or_valid_omp_wait_policy_says_nothing(policy: str, tmp_path: Path) -> None:
     env = {
