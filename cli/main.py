@@ -17,7 +17,7 @@ import signal
 import sys
 import time
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, MutableMapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
@@ -109,6 +109,10 @@ class UserError(click.ClickException):
     def show(self, file: Any = None) -> None:
         ProgressBar.clear()
         click.echo(click.style(f"错误：{one_line(self.format_message())}", fg="red"), err=True, file=file)
+
+
+class SettingsRefused(UserError):
+    """A setting (an environment variable) that cannot be used, met before any command ran."""
 
 
 def one_line(message: str) -> str:
@@ -437,6 +441,8 @@ class TopGroup(Group):
                 click.echo(document)
             click.echo(click.style(line, fg="red"), err=True)
             sys.exit(1)
+        except SettingsRefused as e:
+            refused_setting(e.message, list(args) if args is not None else sys.argv[1:])
         except click.ClickException as e:
             e.show()
             sys.exit(e.exit_code)
@@ -507,6 +513,27 @@ def show_version(ctx: click.Context) -> NoReturn:
     ctx.exit(0)
 
 
+# OpenMP's own values (libgomp reads them case-blind, blanks around them allowed)
+_WAIT_POLICIES = ("PASSIVE", "ACTIVE")
+
+
+def _wrong_wait_policy(environ: MutableMapping[str, str]) -> str | None:
+    """What is wrong with OMP_WAIT_POLICY (the README's setting for a busy shared machine), in one Chinese line,
+    or None. OpenMP reads it when FAISS loads and said a wrong or blank value in English on every command
+    (「libgomp: Invalid value for environment variable OMP_WAIT_POLICY」, twice), then ran on. A blank one is
+    unset, as every blank variable the README names is (OpenMP's default then)."""
+    value = environ.get("OMP_WAIT_POLICY")
+    if value is None or value.strip().upper() in _WAIT_POLICIES:
+        return None
+    if not value.strip():
+        del environ["OMP_WAIT_POLICY"]
+        return None
+    return (
+        f"OMP_WAIT_POLICY={value.strip()} 无效：请写 PASSIVE（与别的程序共用的机器上）或 ACTIVE，"
+        "或删去这个变量"
+    )
+
+
 @click.group(cls=TopGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--home",
@@ -542,15 +569,17 @@ def cli(ctx: click.Context, home: Path | None, model: str | None, verbose: bool)
     logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(message)s")
     for noisy in NOISY_LOGGERS:
         logging.getLogger(noisy).setLevel(logging.WARNING if verbose else logging.ERROR)
-    from .settings import load_settings, strip_hub_variables
+    from .settings import SettingsError, load_settings, strip_hub_variables
 
     strip_hub_variables(os.environ)
-    with user_errors():
-        # --home overrides SPEECHQA_HOME: a blank one is then no error
-        env = {k: v for k, v in os.environ.items() if home is None or k != "SPEECHQA_HOME"}
+    # --home overrides SPEECHQA_HOME: a blank one is then no error
+    env = {k: v for k, v in os.environ.items() if home is None or k != "SPEECHQA_HOME"}
+    try:
         settings = load_settings(env).with_overrides(
             home=home, model=model, model_chosen=True if model else None
         )
+    except SettingsError as e:
+        raise SettingsRefused(str(e)) from e  # said by TopGroup.main, which has the command line
     ctx.obj = Context(settings)
 
 
@@ -679,13 +708,30 @@ def usage_json(error: click.UsageError, given: list[str], line: str) -> str | No
     object a script reads on stdout, besides the Chinese line on stderr — `ask`'s error object, or
     `{"error": …}` for another command. None without `--json`, and with `--batch`, whose JSON Lines stay one
     line per question (a run that cannot start says so on stderr only)."""
+    return requested_json(error.ctx.command.name if error.ctx is not None else None, given, line)
+
+
+def requested_json(command: str | None, given: list[str], line: str) -> str | None:
+    """The JSON error object for stdout when the command line `given` (of `command`) asked for JSON without
+    `--batch`: `ask`'s error object or `{"error": …}` (see `usage_json`); else None."""
     options = given[: given.index("--")] if "--" in given else given
     if "--json" not in options or "--batch" in options or any(o.startswith("--batch=") for o in options):
         return None
     from .console import error_json, error_object
 
-    command = error.ctx.command.name if error.ctx is not None else None
     return error_json("", line) if command == "ask" else error_object(line)
+
+
+def refused_setting(message: str, given: list[str]) -> NoReturn:
+    """A setting that cannot be used (an environment variable), said before any command runs: one Chinese
+    line on stderr, exit 1 — and, when the command asked for JSON, its error object on stdout, as a malformed
+    command line's is (`SPEECHQA_TOP_K=abc speechqa ask --json …` left stdout empty, newuser66)."""
+    line = f"错误：{one_line(message)}"
+    command = next((word for word in given if word in COMMAND_MODULES or word in cli.commands), None)
+    if (document := requested_json(command, given, line)) is not None:
+        click.echo(document)
+    click.echo(click.style(line, fg="red"), err=True)
+    sys.exit(1)
 
 
 def dash_name_message(error: click.UsageError, given: list[str]) -> str | None:
@@ -771,6 +817,9 @@ def main() -> None:
             err=True,
         )
         sys.exit(1)
+    if (wrong := _wrong_wait_policy(os.environ)) is not None:
+        # before a command's modules load FAISS and with it OpenMP, which would say it in English
+        refused_setting(wrong, sys.argv[1:])
     if not _is_terminal(sys.stderr):
         # stderr is a file or a log: no library's own bar either (sentence-transformers' batches, a model's
         # download or loading), whose redraws would fill it; speechqa's progress is then plain lines

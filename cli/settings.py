@@ -163,12 +163,28 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
             webhook_listen=env.get("SPEECHQA_WEBHOOK_LISTEN") or "0.0.0.0",
             webhook_port=_int(env, "SPEECHQA_WEBHOOK_PORT", 8443, low=1, high=65535),
             webhook_check_seconds=_int(env, "SPEECHQA_WEBHOOK_CHECK_SECONDS", 300, low=0, high=86_400),
-            hash_user_ids=env.get("SPEECHQA_HASH_USER_IDS", "").lower() in {"1", "true", "yes", "on"},
+            hash_user_ids=_flag(env, "SPEECHQA_HASH_USER_IDS"),
             log_file=Path(env["SPEECHQA_LOG_FILE"]).expanduser() if env.get("SPEECHQA_LOG_FILE") else None,
             log_max_mb=_int(env, "SPEECHQA_LOG_MAX_MB", 10, low=1, high=10_000),
             log_backups=_int(env, "SPEECHQA_LOG_BACKUPS", 5, low=1, high=100),
         ),
     )
+
+
+_ON = frozenset({"1", "true", "yes", "on"})
+_OFF = frozenset({"0", "false", "no", "off"})
+
+
+def _flag(env: Mapping[str, str], name: str) -> bool:
+    """A switch: 1 (true, yes, on) or 0 (false, no, off), blank or unset off. Another value is refused: read
+    as off it left pseudonyms off without a word — 「SPEECHQA_HASH_USER_IDS=是」 logged every user's real id
+    (newuser66)."""
+    raw = env.get(name, "")
+    if raw.lower() in _ON:
+        return True
+    if raw == "" or raw.lower() in _OFF:
+        return False
+    raise SettingsError(f"{name}={raw} 无效：要打开请写 1，要关闭请写 0（或删去这个变量）")
 
 
 def _int(env: Mapping[str, str], name: str, default: int, *, low: int, high: int) -> int:

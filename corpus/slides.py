@@ -196,7 +196,10 @@ def read_deck(name: str, data: bytes) -> DeckText:
         reference.extend(line for line in (title, *(b.text for b in body), *notes) if line)
         if number == 1 and title:
             blocks.append(Block(text=title, kind="title"))
-            blocks.extend(Block(text=b.text, kind="") if b.kind == "line" else b for b in body)
+            # each line a line of its own, as on every slide: the header reader takes the subtitle's speaker
+            # and date from lines as from text, and a body's bullets as text ran into one sentence with the
+            # notes under them (「…招收学员1500人新开设…两个专业汇报时强调：…」, newuser66)
+            blocks.extend(body)
         else:
             blocks.append(Block(text=title or f"第 {number} 张幻灯片", kind="heading", level=1))
             blocks.extend(body)

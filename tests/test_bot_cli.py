@@ -16,6 +16,8 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cli import cli
 from cli.settings import TelegramSettings
@@ -329,6 +331,47 @@ def test_a_malformed_url_setting_is_one_line_naming_it_not_endless_retries(
     assert done.returncode == 1
     assert done.stderr.startswith(f"错误：{variable}=") and done.stderr.count("\n") == 1, done.stderr
     assert "无法连接" not in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("value", ["是", "2", "ture", "Y"])
+def test_a_hash_user_ids_value_that_is_no_switch_is_refused_not_read_as_off(
+    tmp_path: Path, value: str
+) -> None:
+    """「SPEECHQA_HASH_USER_IDS=是」 was read as off without a word: the bot logged every user's real id where
+    the admin had asked for pseudonyms. Now the bot (and every command) stops in one line before Telegram
+    or the library is touched."""
+    env = {**os.environ, "SPEECHQA_HOME": str(tmp_path / "home"), "TELEGRAM_BOT_TOKEN": TOKEN}
+    done = subprocess.run(
+        [sys.executable, "-c", "from cli import main; main()", "bot"],
+        env={**env, "SPEECHQA_HASH_USER_IDS": value},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert (
+        done.stderr
+        == f"错误：SPEECHQA_HASH_USER_IDS={value} 无效：要打开请写 1，要关闭请写 0（或删去这个变量）\n"
+    )
+    assert not (tmp_path / "home").exists()
+
+
+@given(value=st.text(max_size=6))
+def test_hash_user_ids_is_on_off_or_refused_never_silently_off(value: str) -> None:
+    """Any value: on for 1/true/yes/on (any case, blanks around it), off for 0/false/no/off or blank, else
+    a SettingsError naming the variable."""
+    from cli.settings import SettingsError, load_settings
+
+    word = value.strip().lower()
+    env = {"SPEECHQA_HOME": "/tmp/x", "SPEECHQA_HASH_USER_IDS": value}
+    if word in {"1", "true", "yes", "on"}:
+        assert load_settings(env).telegram.hash_user_ids is True
+    elif word in {"", "0", "false", "no", "off"}:
+        assert load_settings(env).telegram.hash_user_ids is False
+    else:
+        with pytest.raises(SettingsError, match=r"^SPEECHQA_HASH_USER_IDS="):
+            load_settings(env)
 
 
 def test_a_self_hosted_bot_api_server_may_take_a_plain_http_webhook() -> None:

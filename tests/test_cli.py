@@ -878,6 +878,84 @@ def test_a_malformed_command_line_gets_one_chinese_line(args: list[str], said: s
     assert not re.search(r"\b(?:is|not|valid|one of|range)\b", done.stderr)  # no English detail either
 
 
+@pytest.mark.parametrize("policy", ["PASIVE", "被动", "0"])
+def test_a_wrong_omp_wait_policy_is_one_chinese_line_not_openmps_english(policy: str, tmp_path: Path) -> None:
+    """OMP_WAIT_POLICY, the README's setting for a busy shared machine, mistyped: OpenMP said
+    「libgomp: Invalid value for environment variable OMP_WAIT_POLICY」 (twice) on every command and ran on;
+    now one Chinese line naming the values, exit 1, nothing opened. A value OpenMP takes (any case, blanks
+    around it) and a blank one (unset, as every blank variable) run the command without a word of it."""
+    env = {
+        **os.environ,
+        "SPEECHQA_HOME": str(tmp_path / "home"),
+        "HF_HUB_OFFLINE": "1",
+        "OMP_WAIT_POLICY": policy,
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", "from cli import main; main()", "health"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr == (
+        f"错误：OMP_WAIT_POLICY={policy} 无效：请写 PASSIVE（与别的程序共用的机器上）或 ACTIVE，或删去这个变量\n"
+    )
+    assert not (tmp_path / "home").exists()
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "args", "said"),
+    [
+        ("SPEECHQA_TOP_K", "abc", ["ask", "--json", "离休干部体检"], "SPEECHQA_TOP_K='abc' 不是整数"),
+        ("SPEECHQA_TOKENIZER", "bm25", ["-v", "ask", "--json", "问题"], "SPEECHQA_TOKENIZER=bm25 无效"),
+        ("SPEECHQA_HOME", " ", ["pins", "--json"], "SPEECHQA_HOME 已设置但是空的"),
+        ("OMP_WAIT_POLICY", "PASIVE", ["context", "--json", "54"], "OMP_WAIT_POLICY=PASIVE 无效"),
+    ],
+)
+def test_a_wrong_setting_under_json_is_the_json_error_object_too(
+    variable: str, value: str, args: list[str], said: str, tmp_path: Path
+) -> None:
+    """The README's JSON contract — stdout always holds one JSON object, a malformed command line's too — held
+    for a wrong environment variable as well: stdout was empty, and `… | jq` read nothing."""
+    env = {**os.environ, "SPEECHQA_HOME": str(tmp_path / "home"), "HF_HUB_OFFLINE": "1", variable: value}
+    done = subprocess.run(
+        [sys.executable, "-c", "from cli import main; main()", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith("错误：") and said in done.stderr and done.stderr.count("\n") == 1
+    document = json.loads(done.stdout)
+    assert document["error"] == done.stderr.rstrip("\n")
+    if "ask" in args:
+        assert document["answered"] is False and document["results"] == []
+    assert not (tmp_path / "home").exists()
+
+
+@pytest.mark.parametrize("policy", ["", "  ", " Passive\r", "ACTIVE"])
+def test_a_blank_or_valid_omp_wait_policy_says_nothing(policy: str, tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "SPEECHQA_HOME": str(tmp_path / "home"),
+        "HF_HUB_OFFLINE": "1",
+        "OMP_WAIT_POLICY": policy,
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", "from cli import main; main()", "health"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert "libgomp" not in done.stderr and "OMP_WAIT_POLICY" not in done.stderr, done.stderr
+
+
 @pytest.mark.parametrize(
     ("model", "said"),
     [

@@ -63,3 +63,29 @@ def test_an_old_ppt_in_a_folder_is_named_with_what_to_do(run: Run, tmp_path: Pat
         "讲话.ppt 是旧版 PowerPoint 演示文稿（.ppt），不能直接读取：请在 PowerPoint 或 WPS 中另存为 .pptx 后再添加"
         in result.output
     )
+
+
+def test_a_first_slide_s_bullets_and_notes_are_shown_each_as_written(run: Run, tmp_path: Path) -> None:
+    """A one-topic deck — title and bullets on its first slide, the speaker's notes under them — is added as
+    a clerk makes it (python-pptx, PowerPoint's 「标题和内容」 layout): `show` and the answer give each bullet
+    and the note as written, not run into one sentence 「…学员1500人新开设…两个专业汇报时强调：…」."""
+    from tests.fixtures.office_writers import Slide, write_deck
+
+    path = tmp_path / "老年大学招生汇报.pptx"
+    bullets = ("今年秋季计划招收学员1500人", "新开设智能手机应用、太极拳两个专业")
+    note = "汇报时强调：报名截止日期为2027年8月31日，学员年龄原则上不超过80周岁。"
+    write_deck(
+        [
+            Slide("2027年老年大学招生工作汇报", bullets=bullets, notes=(note,)),
+            Slide("存在的问题", bullets=("教室场地紧张", "师资力量不足")),
+        ],
+        path,
+    )
+    added = run("add", "--check", str(path))
+    assert added.exit_code == 0, added.output
+    speech_id = added.output.split("新增  #", 1)[1].split()[0]
+    shown = run("show", speech_id).output
+    for line in (*bullets, note):
+        assert f" {line}\n" in shown, shown
+    answer = json.loads(run("ask", "--json", "老年大学报名截止日期是哪天").output)["results"][0]
+    assert answer["text"] == note and answer["answer_sentence"]["text"] == note

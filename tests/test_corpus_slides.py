@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -27,8 +28,8 @@ def test_a_deck_reads_each_slide_then_its_notes_without_the_footer() -> None:
     document = read_bytes("座谈会讲话.pptx", _deck())
     assert [(b.kind, b.text) for b in document.blocks] == [
         ("title", "在离退休干部座谈会上的讲话"),
-        ("", "市委老干部局局长　周立群"),
-        ("", "2027年3月6日"),
+        ("line", "市委老干部局局长　周立群"),
+        ("line", "2027年3月6日"),
         ("paragraph", "各位老领导、老同志：大家好！今天请大家来，主要是听取对老干部工作的意见建议。"),
         ("heading", "一、去年工作回顾"),
         ("line", "走访慰问老同志860人次"),
@@ -292,3 +293,23 @@ def test_no_box_s_text_is_lost_or_read_twice_in_a_real_deck(tmp_path_factory, bo
     text = read_bytes(path.name, path.read_bytes()).text
     for _, (line,) in placed:
         assert text.count(line) == 1, line
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(slides=_slides())
+def test_no_two_lines_of_a_deck_run_together_into_one_paragraph(tmp_path_factory, slides) -> None:  # type: ignore[no-untyped-def]
+    """A bullet or a box — a line without a full stop — is a line of its own on the first slide as on every
+    other: none runs into the next (the first slide's bullets were read as wrapped text, 「…招收学员1500人新开设…两个专业汇报时
+    强调：…」, newuser66)."""
+    path = tmp_path_factory.mktemp("deck") / "汇报.pptx"
+    write_deck(slides, path)
+    paragraphs = [
+        p.text
+        for speech in parse_document(read_bytes(path.name, path.read_bytes()))
+        for p in speech.paragraphs
+    ]
+    body = [line for spec in slides for line in (*spec.bullets, *spec.group, *spec.boxes, *spec.notes)]
+    for before, after in pairwise(body):
+        if before.endswith("。"):
+            continue  # two short sentences of the notes may be one paragraph: each is whole
+        assert not any(before + after in text for text in paragraphs), (before, after, paragraphs)
