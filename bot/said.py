@@ -252,6 +252,19 @@ def mentions_only_others(message: Message, username: str) -> bool:
     return not asks(_blanked(message, kinds))
 
 
+def asks_under_file(message: Message, username: str) -> bool:
+    """Whether the words under a file ask something: an explicit `/ask` (to this bot, or to none named) followed
+    by words asks whatever they are (「/ask 离休干部体检规定」: keywords, as a typed /ask takes them); other words
+    only when they ask (`asks`: 「请收录」 under a file asks nothing, 「这个通知里体检怎么安排」 does)."""
+    asked = question(message, username)
+    if not asked:
+        return False
+    command = leading_command(message)
+    if command is not None and command.name == "ask" and command.target in ("", username.lower()):
+        return True
+    return asks(asked)
+
+
 def asks(text: str) -> bool:
     """Whether words ask something: a question mark, or a question word — 吧 and 呢 end chatter as often as
     questions (「你看这条吧」). 「请收录」 or 「新讲话」 under a file asks nothing; 「这个通知里体检怎么安排」 does."""
@@ -387,10 +400,16 @@ def document_name(document: Document) -> str:
     """The name a sent file is known by: its own — a Chinese name that reached Telegram in another encoding
     (「Í¨Öª.docx」, 「閫氱煡.docx」) as it was written (`corpus.mended_name`) — or 「未命名文件」; either with the suffix
     its type implies when it has no extension (「通知」 sent as text/plain is 「通知.txt」)."""
-    named = Path(mended_name(document.file_name)).name if document.file_name else ""
+    named = sent_name(document)
     if _EXTENSION.fullmatch(Path(named).suffix):
         return named
     return (named or "未命名文件") + UNNAMED_SUFFIXES.get((document.mime_type or "").lower(), "")
+
+
+def sent_name(document: Document) -> str:
+    """A sent file's own name (`corpus.mended_name`), without the dots and spaces Windows trims from a name's end
+    (「通知三.」, 「讲话.docx 」): "" for a file sent with none."""
+    return Path(mended_name(document.file_name)).name.rstrip(". \u3000") if document.file_name else ""
 
 
 def photo_name(message: Message) -> str:
