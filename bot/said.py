@@ -344,11 +344,18 @@ def speech_id(text: str) -> int | None:
     return typed_id(text)
 
 
+_CITED_SPEECH = re.compile(r"\s*(?:讲话|講話)\s*[#＃]\s*\S+\s*")  # 「讲话 #2」 of a citation line
+
+
 def speech_number(text: str) -> int | None:
     """The speech `/speech` is given: an id as the results print it (`speech_id`), or its number as people say
     one — in Chinese numerals or after 第 — 「二」, 「十二」, 「第三篇」, 「第3篇」, 「〇」 (0: no speech's id, which
     the reply says). None for any other text (「②」 included, as `speech_id`). An id copied with the word the
-    answers print before it, 「讲话 #2」, is that id."""
+    answers print before it, 「讲话 #2」, is that id; so is a whole citation line pasted (「2024-03-13 · 沈伟 · 讲话 #2」,
+    「日期不详 · 讲话 #4」, 「讲话 #2 · 段落 #5」): the one part that is 「讲话 #…」."""
+    cited = [part for part in re.split(r"[·・]", text) if _CITED_SPEECH.fullmatch(part)]
+    if len(cited) == 1 and len(re.split(r"[·・]", text)) > 1:
+        text = cited[0]
     text = re.sub(r"^\s*(?:讲话|講話)\s*(?=[#＃])", "", text)
     if (number := speech_id(text)) is not None or not written_as_digits(text):
         return number

@@ -12,6 +12,7 @@ from telegram import Bot
 
 from bot import format as fmt
 from bot import handlers as bot_handlers
+from bot import said
 from bot.delivery import StatusKeepingRequest
 from bot.watch import WebhookWatch
 from retrieval import SpeechService
@@ -123,3 +124,31 @@ async def test_a_lasting_delivery_error_is_said_once_again_after_an_hour_and_whe
     assert len(warnings) == 3, warnings
     assert all("502 Bad Gateway" in line for line in warnings[:2]) and "certificate" in warnings[2]
     assert len(infos) == 1 and "again" in infos[0], infos
+
+
+@pytest.mark.parametrize(
+    ("pasted", "number"),
+    [
+        ("2024-03-13 · 沈伟 · 讲话 #2", 2),
+        ("日期不详 · 讲话 #4", 4),
+        ("讲话 #2 · 段落 #5", 2),
+        ("讲话 ＃１２ · 段落 #5", 12),
+        ("讲话 #2 · 讲话 #3", None),  # two speeches: which one is not said
+        ("日期不详 · 沈伟", None),
+    ],
+)
+def test_a_whole_citation_line_pasted_names_its_speech(pasted: str, number: int | None) -> None:
+    assert said.speech_number(pasted) == number
+
+
+@pytest.mark.slow
+@pytest.mark.asyncio
+async def test_speech_with_a_pasted_citation_line_shows_that_speech(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """`/speech 2024-03-13 · 沈伟 · 讲话 #2`, an answer's whole citation line copied, got the usage line."""
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_text_update("/speech 2024-03-13 · 沈伟 · 讲话 #2"))
+        shown = api.last_message(USER).plain_text
+        await feed(app, api.make_text_update("/speech 2"))
+    assert shown == api.last_message(USER).plain_text and shown.startswith("📄 开创老干部工作新局面")
