@@ -55,7 +55,6 @@ from telegram.ext import Application, ContextTypes
 
 from corpus import (
     SUPPORTED_FORMATS,
-    SUPPORTED_SUFFIXES,
     CorpusError,
     is_archive,
     is_mbox,
@@ -644,9 +643,11 @@ class Handlers:
         `said.asks`): the question is answered, under a line saying the file was not added. A staff member
         forwarding a notice with 「这个通知里体检怎么安排？」 used to get only the refusal, the question lost."""
         message = _message(update)
-        question = said.question(message, context.bot.username)
-        if not question or not said.asks(question):  # 「请收录」: about the file, not a question
+        if not said.asks_under_file(
+            message, context.bot.username
+        ):  # 「请收录」: about the file, not a question
             return False
+        question = said.question(message, context.bot.username)
         self._album_seen(message)  # the album's other files need no refusal of their own
         await self._answer(update, question, note=fmt.not_added_note(why))
         return True
@@ -689,13 +690,13 @@ class Handlers:
         document = message.document
         assert document is not None
         name = said.document_name(document)
-        if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES and not opens_as_folder(name):  # .zip, .mbox
+        if not said.is_readable_document(message):
             refusal = fmt.archive_refusal(name) if is_archive(name) else unsupported_message(name)
             await message.reply_text(fmt.render_refusal(refusal))
             return
         # words under an admin's file are no question (as under an album): said after the report
-        note = CAPTION_NOT_ASKED if said.asks(said.question(message, context.bot.username)) else ""
-        await self._upload(message, name, document, note=note)
+        note = CAPTION_NOT_ASKED if said.asks_under_file(message, context.bot.username) else ""
+        await self._upload(message, name, document, note=note, as_sent=said.sent_name(document))
 
     async def photo(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A photo with no words under it, sent in private. An admin's is a page to add — a notice or a
@@ -754,9 +755,14 @@ class Handlers:
         *,
         refused_tip: str = "",
         note: str = "",
+        as_sent: str | None = None,
     ) -> None:
         """Download a file an admin sent, add its speeches, update the index and report (`refused_tip`
-        follows a refusal, `note` the report)."""
+        follows a refusal, `note` the report). `as_sent` is the file's own name when the bot added an extension
+        to it by the type Telegram gave (「通知」 read as 「通知.txt」): a refusal names the file so."""
+        said_as = name
+        if as_sent is not None and as_sent != name:
+            said_as = f"{as_sent or '未命名文件'}（没有扩展名，按 Telegram 标明的类型当作 {Path(name).suffix} 文件读取）"
         size = document.file_size
         # a file `speechqa add` refuses too (a .txt over 10 MB, any file over 50 MB) is told so in its words;
         # one it would take but Telegram does not let the bot download, with both limits
@@ -771,12 +777,22 @@ class Handlers:
         async with self._unfinished(
             status, sender, name, [document.file_id], photo=bool(refused_tip), note=note
         ):
-            await self._download_and_add(status, name, [document.file_id], refused_tip=refused_tip, note=note)
+            await self._download_and_add(
+                status, name, [document.file_id], refused_tip=refused_tip, note=note, said_as=said_as
+            )
 
     async def _download_and_add(
-        self, status: Message, name: str, file_ids: Sequence[str], *, refused_tip: str = "", note: str = ""
+        self,
+        status: Message,
+        name: str,
+        file_ids: Sequence[str],
+        *,
+        refused_tip: str = "",
+        note: str = "",
+        said_as: str = "",
     ) -> None:
-        """Download a file (or an album's photos, made the pages of one file), add it and report on `status`."""
+        """Download a file (or an album's photos, made the pages of one file), add it and report on `status`
+        (a refusal naming the file `said_as`, when given, see `_upload`)."""
         bot = status.get_bot()
         try:
             files = [await download(bot, i) for i in file_ids]
@@ -786,7 +802,7 @@ class Handlers:
             await status.edit_text(fmt.render_refusal(fmt.download_failure(name, too_big)))
             return
         data = files[0] if len(files) == 1 else await asyncio.to_thread(pages_tiff, files)
-        await self._add(status, name, data, refused_tip=refused_tip, note=note)
+        await self._add(status, name, data, refused_tip=refused_tip, note=note, said_as=said_as)
 
     @asynccontextmanager
     async def _unfinished(
@@ -861,9 +877,10 @@ class Handlers:
         refused_tip: str = "",
         note: str = "",
         sent: str | None = None,
+        said_as: str = "",
     ) -> None:
         """Add a file downloaded from Telegram (or a forwarded notice's text, `sent` the day it was posted) and
-        report on `status` (`note` follows the report)."""
+        report on `status` (`note` follows the report; a refusal that names the file names it `said_as`)."""
         if self.writing.locked():  # several files sent at once (an album, a multiple pick): one after another
             with suppress(TelegramError):
                 await status.edit_text(f"⏳ 排队中：{fmt.escape(name)} 会在前一个文件加入后自动加入…")
@@ -873,7 +890,10 @@ class Handlers:
                 outcomes, report = await asyncio.to_thread(self._ingest, name, data, progress, sent)
             except (CorpusError, SpeechIndexError) as e:
                 log.info("upload %s refused: %s (%r)", name, e, e.__cause__)
-                await progress.finish(fmt.render_refusal(str(e)) + refused_tip)
+                refusal = str(e)
+                if said_as and refusal.startswith(name):
+                    refusal = said_as + refusal[len(name) :]
+                await progress.finish(fmt.render_refusal(refusal) + refused_tip)
                 return
         differ = await asyncio.to_thread(self._differences, outcomes)
         text = fmt.render_ingest(outcomes, report, differ)

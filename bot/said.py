@@ -252,6 +252,19 @@ def mentions_only_others(message: Message, username: str) -> bool:
     return not asks(_blanked(message, kinds))
 
 
+def asks_under_file(message: Message, username: str) -> bool:
+    """Whether the words under a file ask something: an explicit `/ask` (to this bot, or to none named) followed
+    by words asks whatever they are (「/ask 离休干部体检规定」: keywords, as a typed /ask takes them); other words
+    only when they ask (`asks`: 「请收录」 under a file asks nothing, 「这个通知里体检怎么安排」 does)."""
+    asked = question(message, username)
+    if not asked:
+        return False
+    command = leading_command(message)
+    if command is not None and command.name == "ask" and command.target in ("", username.lower()):
+        return True
+    return asks(asked)
+
+
 def asks(text: str) -> bool:
     """Whether words ask something: a question mark, or a question word — 吧 and 呢 end chatter as often as
     questions (「你看这条吧」). 「请收录」 or 「新讲话」 under a file asks nothing; 「这个通知里体检怎么安排」 does."""
@@ -331,11 +344,18 @@ def speech_id(text: str) -> int | None:
     return typed_id(text)
 
 
+_CITED_SPEECH = re.compile(r"\s*(?:讲话|講話)\s*[#＃]\s*\S+\s*")  # 「讲话 #2」 of a citation line
+
+
 def speech_number(text: str) -> int | None:
     """The speech `/speech` is given: an id as the results print it (`speech_id`), or its number as people say
     one — in Chinese numerals or after 第 — 「二」, 「十二」, 「第三篇」, 「第3篇」, 「〇」 (0: no speech's id, which
     the reply says). None for any other text (「②」 included, as `speech_id`). An id copied with the word the
-    answers print before it, 「讲话 #2」, is that id."""
+    answers print before it, 「讲话 #2」, is that id; so is a whole citation line pasted (「2024-03-13 · 沈伟 · 讲话 #2」,
+    「日期不详 · 讲话 #4」, 「讲话 #2 · 段落 #5」): the one part that is 「讲话 #…」."""
+    cited = [part for part in re.split(r"[·・]", text) if _CITED_SPEECH.fullmatch(part)]
+    if len(cited) == 1 and len(re.split(r"[·・]", text)) > 1:
+        text = cited[0]
     text = re.sub(r"^\s*(?:讲话|講話)\s*(?=[#＃])", "", text)
     if (number := speech_id(text)) is not None or not written_as_digits(text):
         return number
@@ -387,10 +407,16 @@ def document_name(document: Document) -> str:
     """The name a sent file is known by: its own — a Chinese name that reached Telegram in another encoding
     (「Í¨Öª.docx」, 「閫氱煡.docx」) as it was written (`corpus.mended_name`) — or 「未命名文件」; either with the suffix
     its type implies when it has no extension (「通知」 sent as text/plain is 「通知.txt」)."""
-    named = Path(mended_name(document.file_name)).name if document.file_name else ""
+    named = sent_name(document)
     if _EXTENSION.fullmatch(Path(named).suffix):
         return named
     return (named or "未命名文件") + UNNAMED_SUFFIXES.get((document.mime_type or "").lower(), "")
+
+
+def sent_name(document: Document) -> str:
+    """A sent file's own name (`corpus.mended_name`), without the dots and spaces Windows trims from a name's end
+    (「通知三.」, 「讲话.docx 」): "" for a file sent with none."""
+    return Path(mended_name(document.file_name)).name.rstrip(". \u3000") if document.file_name else ""
 
 
 def photo_name(message: Message) -> str:

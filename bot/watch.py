@@ -11,7 +11,9 @@ process running, deaf for good. `WebhookWatch` asks Telegram about the bot's web
   the token may be fine: one WARNING line, then quiet while it lasts (the line again at most every `repeat_after`
   seconds), one INFO line when it answers again. Never a stop.
 - **`last_error_message`** (Telegram could not deliver an update: a certificate it does not trust, a 502 from the
-  proxy in front of the bot): one WARNING line per new error, for the admin, with how many updates wait.
+  proxy in front of the bot): one WARNING line for the admin, with how many updates wait. Telegram re-dates the error
+  at each failed retry, so an error that lasts is said as a failed check is: once, again after `repeat_after`
+  seconds while it lasts (another message at once), one INFO line when it clears (no error, no update waiting).
 - **another URL, or none**: another process with the same token took the updates (polling deletes the webhook,
   or it set its own): one WARNING line; this bot receives nothing until it is started again.
 """
@@ -53,6 +55,8 @@ class WebhookWatch:
     _failures: int = field(default=0, init=False)
     _warned_at: float | None = field(default=None, init=False)
     _errors_said: set[tuple[int, str]] = field(default_factory=set, init=False)
+    _failing: str | None = field(default=None, init=False)  # the delivery error said and not yet cleared
+    _failing_said_at: float = field(default=0.0, init=False)
     _urls_said: set[str] = field(default_factory=set, init=False)
 
     async def run(self, bot: Bot) -> None:
@@ -107,14 +111,24 @@ class WebhookWatch:
                 repr(info.url) if info.url else "not set",
                 self.url,
             )
-        when, message = info.last_error_date, info.last_error_message
-        if when is None or not message:
+        if info.url != self.url:  # its delivery errors are another process's
             return
-        seconds = when.timestamp() if isinstance(when, dt.datetime) else float(when)
+        when, message = info.last_error_date, info.last_error_message
+        seconds = None if when is None else when.timestamp() if isinstance(when, dt.datetime) else float(when)
+        if seconds is None or not message or seconds < self.started or not info.pending_update_count:
+            if self._failing is not None:  # delivered again: nothing waits, or Telegram reports no error
+                log.info("Telegram delivers updates to the webhook %s again", info.url or self.url)
+                self._failing = None
+            return
         key = (int(seconds), message)
-        if seconds < self.started or key in self._errors_said:  # before this start, or said already
+        if key in self._errors_said:  # this very error seen at an earlier check
             return
         self._errors_said.add(key)
+        now = self.clock()
+        if message == self._failing and now - self._failing_said_at < self.repeat_after:
+            log.debug("Telegram still cannot deliver updates to the webhook: %s", message)
+            return
+        self._failing, self._failing_said_at = message, now
         log.warning(
             "Telegram could not deliver updates to the webhook %s: %s (at %s; %d updates waiting)",
             info.url or self.url,

@@ -288,6 +288,7 @@ class FakeBotAPI:
         self.webhook_url = ""
         # what getWebhookInfo says of the last delivery Telegram failed (``webhook_error``): (unix time, message)
         self.webhook_last_error: tuple[int, str] | None = None
+        self.webhook_waiting = 0  # updates Telegram could not deliver to the webhook (`webhook_error`)
         self._updates: list[JSON] = []
         self._update_ids = itertools.count(1)
         self._ids = itertools.count(1)
@@ -828,10 +829,17 @@ class FakeBotAPI:
         self._revoked = True
         self._notify(self._updates_cond)
 
-    def webhook_error(self, message: str, *, at: float | None = None) -> None:
+    def webhook_error(self, message: str, *, at: float | None = None, waiting: int = 1) -> None:
         """Telegram failed to deliver an update to the webhook (its proxy answered 502, its certificate is not
-        trusted…): getWebhookInfo now reports ``message`` as ``last_error_message``, dated ``at`` (now)."""
+        trusted…): getWebhookInfo now reports ``message`` as ``last_error_message``, dated ``at`` (now), and
+        ``waiting`` updates more pending. Called again for each failed retry (Telegram re-dates the error)."""
         self.webhook_last_error = (int(time.time() if at is None else at), message)
+        self.webhook_waiting += waiting
+
+    def webhook_delivered(self) -> None:
+        """Telegram delivered the waiting updates to the webhook at last: none pending; the last error stays
+        reported (as Telegram keeps it)."""
+        self.webhook_waiting = 0
 
     def delete_chat(self, chat_id: int | str) -> None:
         """The chat is gone for the bot (a group its owner deleted, a chat with an account that is gone): every
@@ -1285,7 +1293,7 @@ class FakeBotAPI:
         info: JSON = {
             "url": self.webhook_url,
             "has_custom_certificate": False,
-            "pending_update_count": len(self._updates) if self.webhook_url else 0,
+            "pending_update_count": len(self._updates) + self.webhook_waiting if self.webhook_url else 0,
         }
         if self.webhook_url:
             info["max_connections"] = 40
