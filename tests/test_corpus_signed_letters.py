@@ -192,3 +192,21 @@ def test_no_sign_off_or_common_word_standing_last_is_a_speaker_and_names_still_a
         texts = [p.text for p in speech.paragraphs]
         assert check_conservation(document, texts).ok
         assert speech.speaker == speaker
+
+
+@pytest.mark.parametrize("close", ["谢谢", "谢谢！", "此致\n敬礼"])
+def test_a_mail_ending_on_a_sign_off_has_no_speaker(close: str) -> None:
+    # mail66: a mail (the email package's .eml) whose last line is 「谢谢」 was the speech of 「谢谢」
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "组织科 <zzk@liland.example>"
+    message["To"] = "各离退休干部党支部 <zhibu@liland.example>"
+    message["Subject"] = "重阳节活动报名"
+    message["Date"] = "Tue, 30 May 2034 15:40:00 +0800"
+    message.set_content(
+        f"各支部：\n请各支部组织老同志报名参加重阳节活动，名单于6月10日前报局组织科。\n{close}\n"
+    )
+    document, speech = _read("报名.eml", message.as_bytes())
+    assert speech.speaker is None
+    assert check_conservation(document, [p.text for p in speech.paragraphs]).ok
