@@ -304,12 +304,26 @@ def split_signature(body: str) -> tuple[str, str]:
 _PARTS_SPACE = re.compile(rf"(?<=[{HAN}）)])[ \t\u3000]+(?=[{HAN}（(])")
 
 
+_ONE_CHARACTER = re.compile(rf"^[{HAN}]$")
+
+
 def card_parts(line: str) -> list[str]:
     """A card line's parts, a line each where spaces set Chinese words apart (「溧岚县书画协会秘书处　祁文斌」 →
     the unit, the name), so the parse joins them with an ideographic space instead of running them together
     (「…秘书处祁文斌」, which names no unit); a space beside a digit or a Latin letter stays in its line
-    (「电话：0519 8765 1234」, 「Tel: +86 519」)."""
-    return [part for part in _PARTS_SPACE.split(line.strip()) if part]
+    (「电话：0519 8765 1234」, 「Tel: +86 519」). A single character either side of a space is a name's padding,
+    no part of its own (「…秘书处　王　芳」 → the unit, 「王芳」)."""
+    parts: list[str] = []
+    single = False  # whether the last part is a run of single characters (「王」, 「王芳」 from 「王　芳」)
+    for part in _PARTS_SPACE.split(line.strip()):
+        if not part:
+            continue
+        if single and _ONE_CHARACTER.match(part):
+            parts[-1] += part  # 「王　芳」: one character either side of a space is a name padded to width
+        else:
+            parts.append(part)
+            single = bool(_ONE_CHARACTER.match(part))
+    return parts
 
 
 # a line a sender signs with, with no signature line over it: a unit and a name apart (「组织科　宁海燕」,
