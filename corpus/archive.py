@@ -49,6 +49,7 @@ __all__ = [
     "Archive",
     "Member",
     "archive_of",
+    "is_empty_mail_folder",
     "is_mail_folder",
     "is_mbox",
     "is_zip",
@@ -93,15 +94,32 @@ THUNDERBIRD_INDEX = ".msf"
 
 def is_mail_folder(path: Path) -> bool:
     """Whether a file is a Thunderbird local folder: a mailbox file with no extension (「Inbox」, 「已发送」,
-    「工作/通知」) — its index 「Inbox.msf」 beside it, its first line a 「From 」 line (RFC 4155). Any other
-    file with no extension is none (it is refused as before: its format is unknown)."""
+    「工作/通知」, 「2035.03」) — its index 「Inbox.msf」 beside it, its first line a 「From 」 line (RFC 4155) with a
+    mail's header line under it, or nothing at all (an emptied 「Trash」, 「Unsent Messages」: a mailbox with no
+    mail). Any other file with no extension is none (it is refused as before: its format is unknown), a
+    text opening 「From 」 with no header under it among them."""
     if path.suffix.lower() in SUPPORTED_SUFFIXES or is_mbox(path.name) or is_zip(path.name):
         return False
     try:
         if not path.is_file() or not path.with_name(path.name + THUNDERBIRD_INDEX).is_file():
             return False
         with path.open("rb") as file:
-            return file.read(5) == b"From "
+            head = file.read(4096)
+    except OSError:
+        return False
+    first, _, rest = head.partition(b"\n")
+    return not head or (first.startswith(b"From ") and _HEADER_FIELD.match(rest) is not None)
+
+
+# a mail's header line: a field name (printable ASCII, no colon, no space) and its colon (RFC 5322 2.2)
+_HEADER_FIELD = re.compile(rb"[!-9;-~]+:")
+
+
+def is_empty_mail_folder(path: Path) -> bool:
+    """Whether a file is a Thunderbird local folder holding no mail (0 bytes: 「Trash」 once emptied): passed
+    over without a word where a folder is added, told 「没有邮件」 when named alone."""
+    try:
+        return is_mail_folder(path) and path.stat().st_size == 0
     except OSError:
         return False
 
@@ -117,18 +135,27 @@ def member_path(archive: str, inner: str) -> str:
     return f"{archive}{MEMBER_MARK}{inner}"
 
 
-# an archive's path before a member's: a .zip's or a .mbox's, or a Thunderbird folder's, with no extension
-_MEMBER = re.compile(
-    rf"^(.*?(?:\.(?:zip|mbox)|(?:^|/)[^/.]+)){re.escape(MEMBER_MARK)}(.+)$", re.IGNORECASE | re.DOTALL
-)
-
-
 def archive_of(path: str) -> str | None:
     """The archive (or mailbox) a stored path names a member of (「/材料/附件.zip › 通知/a.docx」 → 「/材料/附件.zip」,
     「/邮件/收件箱.mbox › 关于…的通知.eml」 → 「/邮件/收件箱.mbox」, 「…/Local Folders/Inbox › 关于…的通知.eml」 →
-    「…/Local Folders/Inbox」), else None."""
-    found = _MEMBER.match(path)
-    return found[1] if found else None
+    「…/Local Folders/Inbox」, 「…/Local Folders/2035.03 › …」 → 「…/Local Folders/2035.03」), else None: the path
+    before the first 「 › 」 that can name an archive — a .zip's, a .mbox's, or any name `is_mail_folder` may
+    read, whatever dots it holds, a document's suffix (「.docx」) alone ruled out."""
+    start = 0
+    while (at := path.find(MEMBER_MARK, start)) > 0:
+        archive = path[:at]
+        name = re.split(r"[/\\]", archive)[-1]
+        member = path[at + len(MEMBER_MARK) :]
+        if (
+            name
+            and member
+            and (
+                is_zip(name) or is_mbox(name) or PurePosixPath(name).suffix.lower() not in SUPPORTED_SUFFIXES
+            )
+        ):
+            return archive
+        start = at + len(MEMBER_MARK)
+    return None
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from .clean import HAN
 from .invitations import invitation_lines
-from .names import ORG_SUFFIX, is_person_name
+from .names import ORG_SUFFIX, is_person_name, is_sign_off
 
 _SEPARATOR = re.compile(
     r"^\s*-{3,}\s*(?:原始邮件|原邮件|邮件原文|转发邮件信息|转发的邮件|转发的消息|Original Message|Forwarded message)\s*-{3,}\s*$",
@@ -304,12 +304,26 @@ def split_signature(body: str) -> tuple[str, str]:
 _PARTS_SPACE = re.compile(rf"(?<=[{HAN}）)])[ \t\u3000]+(?=[{HAN}（(])")
 
 
+_ONE_CHARACTER = re.compile(rf"^[{HAN}]$")
+
+
 def card_parts(line: str) -> list[str]:
     """A card line's parts, a line each where spaces set Chinese words apart (「溧岚县书画协会秘书处　祁文斌」 →
     the unit, the name), so the parse joins them with an ideographic space instead of running them together
     (「…秘书处祁文斌」, which names no unit); a space beside a digit or a Latin letter stays in its line
-    (「电话：0519 8765 1234」, 「Tel: +86 519」)."""
-    return [part for part in _PARTS_SPACE.split(line.strip()) if part]
+    (「电话：0519 8765 1234」, 「Tel: +86 519」). A single character either side of a space is a name's padding,
+    no part of its own (「…秘书处　王　芳」 → the unit, 「王芳」)."""
+    parts: list[str] = []
+    single = False  # whether the last part is a run of single characters (「王」, 「王芳」 from 「王　芳」)
+    for part in _PARTS_SPACE.split(line.strip()):
+        if not part:
+            continue
+        if single and _ONE_CHARACTER.match(part):
+            parts[-1] += part  # 「王　芳」: one character either side of a space is a name padded to width
+        else:
+            parts.append(part)
+            single = bool(_ONE_CHARACTER.match(part))
+    return parts
 
 
 # a line a sender signs with, with no signature line over it: a unit and a name apart (「组织科　宁海燕」,
@@ -318,10 +332,6 @@ _SIGNED_LINE = re.compile(
     rf"^[{HAN}（）()]{{2,40}}(?:[ \t\u3000]+[{HAN}]{{2,6}})?[ \t\u3000]+[{HAN}·]{{2,5}}$"
 )
 _ENDS_SENTENCE = re.compile(r"[。！？!?]$")
-# a letter's close over the sender's name, a line of its own: 「此致」「敬礼！」「此致敬礼！」「谢谢！」「顺颂商祺」
-_SIGN_OFF = re.compile(
-    r"^(?:此致|敬礼|此致\s*敬礼|谢谢|谢谢大家|多谢|祝好|顺祝|顺颂|顺颂商祺|顺颂时祺|顺祝商祺|祝工作顺利|祝身体健康)[！!。]?$"
-)
 
 
 def card_unit(card: str) -> str | None:
@@ -346,7 +356,7 @@ def split_signed_line(body: str) -> tuple[str, str]:
     """The body and the line its sender signed it with where no signature line (「-- 」) stands over it: the
     first line, in the sender's own text (above any quoted message's header), that is a unit and a person's
     name set apart by spaces (「组织科　宁海燕」) right under a sentence's end (a blank line between allowed).
-    The sign-off right over it (「此致」「敬礼！」, 「谢谢！」, 「顺颂商祺」: `_SIGN_OFF`, each a line of its own) goes
+    The sign-off right over it (「此致」「敬礼！」, 「谢谢！」, 「顺颂商祺」: `is_sign_off`, each a line of its own) goes
     with it, opening the card: a letter's close, not the last sentence of the notice. A pasted notice's 落款
     (a unit alone, a date) is no such line. Without one, the signature is ""."""
     lines = body.split("\n")
@@ -421,7 +431,7 @@ def _card_top(lines: list[str], at: int) -> tuple[int, int]:
     """A one-line card's (lines[at]) first line and the line over it: the sign-off right over it (「此致」
     「敬礼！」, blank lines between allowed) goes with it; the line over it is -1 when none is."""
     first, above = at, at - 1
-    while above >= 0 and (not lines[above].strip() or _SIGN_OFF.match(lines[above].strip())):
+    while above >= 0 and (not lines[above].strip() or is_sign_off(lines[above])):
         if lines[above].strip():
             first = above
         above -= 1

@@ -17,6 +17,7 @@ __all__ = [
     "ORG_SUFFIX",
     "is_dictionary_word",
     "is_person_name",
+    "is_sign_off",
     "name_parts",
     "pos_tags",
 ]
@@ -61,6 +62,21 @@ def is_person_name(text: str) -> bool:
         # a given name of three characters is rare: one name as jieba reads it, not 「司马光砸缸」, 「欧阳明同志」
         return len(words) == 1 and words[0].flag.startswith("nr")
     return any(pair.flag.startswith("nr") for pair in words)
+
+
+# a letter's or a speech's close, a line of its own over its signer (「此致」「敬礼！」「谢谢！」「顺颂商祺」「祝好」
+# 「安康」): never a name, though jieba tags several of them as one (谢谢/nr, 敬礼/nr, 安康/nr, 祝福/nr)
+_SIGN_OFF = re.compile(
+    r"^(?:此致|敬礼|此致\s*敬礼|谢谢|谢谢大家|谢谢各位|多谢|感谢|致谢|致敬|再见|祝好|祝福|顺祝|顺颂|顺颂(?:商祺|时祺|时绥|近安)|"
+    r"顺祝(?:商祺|时祺|安康)|商祺|时祺|时绥|近安|安康|安好|钧安|金安|大安|祝安|敬上|谨上|拜上|祝工作顺利|祝身体健康)"
+    r"[！!。.…]*$"
+)
+
+
+def is_sign_off(text: str) -> bool:
+    """Whether a line is a letter's or a speech's close standing alone (「此致」「敬礼！」「谢谢」「安康」), in
+    either script: never a signer's name, never a sender's card."""
+    return bool(_SIGN_OFF.match("".join(to_simplified(text).split())))
 
 
 def name_parts(text: str) -> tuple[str, str] | None:

@@ -36,7 +36,15 @@ from .errors import EmptyDocument
 from .invitations import INVITATION_LABEL
 from .layout import ATTACHMENT_LABEL, is_page_number
 from .mail import QUOTED_SIGNATURE_LABEL, SIGNATURE_LABEL, card_unit
-from .names import COMPOUND_SURNAMES, ORG_SUFFIX, is_dictionary_word, is_person_name, name_parts, pos_tags
+from .names import (
+    COMPOUND_SURNAMES,
+    ORG_SUFFIX,
+    is_dictionary_word,
+    is_person_name,
+    is_sign_off,
+    name_parts,
+    pos_tags,
+)
 from .notes import REMARKS_HEADING
 from .numerals import numeral_value
 from .records import Block, Document, ImprintField, Paragraph, Speech
@@ -1572,7 +1580,11 @@ def _read_signature(lines: list[ParsedLine]) -> _Tail:
     # standing last) right under its last sentence: the person is its speaker, the line no part of its last
     # paragraph
     signer = None
-    if not issuers and (date is not None or start == end) and (found := _signer(lines, start - 1)):
+    if (
+        not issuers
+        and (date is not None or start == end)
+        and (found := _signer(lines, start - 1, dated=date is not None))
+    ):
         signer, start = found, start - 1
     if date is None and not issuers and signer is None:
         if not after.listed:
@@ -1600,26 +1612,40 @@ def _read_signature(lines: list[ParsedLine]) -> _Tail:
     )
 
 
-# the close of a letter over its signer's name, on a line of its own (「此致」 over 「敬礼！」 ends in its mark)
-_LETTER_CLOSE = re.compile(r"^(?:此致|顺颂(?:商祺|时祺)?|顺祝(?:商祺)?|祝好)$")
 _ENDS_SENTENCE = re.compile(r"[。！？!?…”」]$")
+# a line of classical verse: clauses of five or seven characters, each closed by its mark (「莫道桑榆晚，为霞尚满天。」)
+_VERSE_LINE = re.compile(
+    rf"^(?:[{HAN}]{{5}}[，。！？；、,.!?;]){{1,4}}$|^(?:[{HAN}]{{7}}[，。！？；、,.!?;]){{1,4}}$"
+)
 
 
-def _signer(lines: list[ParsedLine], at: int) -> str | None:
+def _signer(lines: list[ParsedLine], at: int, *, dated: bool) -> str | None:
     """The person lines[at] signs a letter, a speech or a 倡议书 as, at its end: a person's name alone
     (「沈伟」) or after a post (「市委老干部局局长　沈伟」), a plain line right under a sentence's end or a
     letter's close (「此致」「敬礼！」). None for any other line: a name under a list's lines, a heading or a
-    colon is one of a list, not a signer."""
+    colon is one of a list, not a signer, and a sign-off (`is_sign_off`) none; nor is a name under quoted
+    verse with no date under it (the poet's: `_under_verse`)."""
     if at < 1 or lines[at].kind not in _PLAIN or lines[at - 1].kind not in _PLAIN:
         return None
     above = lines[at - 1].text.strip()
-    if not (_ENDS_SENTENCE.search(above) or _LETTER_CLOSE.match(above)):
+    if not (_ENDS_SENTENCE.search(above) or is_sign_off(above)):
         return None
     text = lines[at].title_text.strip()
     compact = "".join(text.split())
+    if is_sign_off(compact) or (not dated and _under_verse(lines, at)):
+        return None  # 「谢谢」「敬礼」 close the text; 「刘禹锡」 under a quoted poem is its poet
     if is_person_name(compact):
         return compact
     return _speaker_with_post(text)
+
+
+def _under_verse(lines: list[ParsedLine], at: int) -> bool:
+    """Whether lines[at] stands right under quoted verse: lines of five- or seven-character clauses (at most
+    eight) under a line ending in a colon (「我用一首诗与大家共勉：」) — the line is the poet's name, not a signer."""
+    above = at - 1
+    while above >= 0 and at - above <= 8 and _VERSE_LINE.match("".join(lines[above].text.split())):
+        above -= 1
+    return above < at - 1 and above >= 0 and lines[above].text.rstrip().endswith(("：", ":"))
 
 
 def _signer_parts(title_text: str, signer: str) -> list[str]:

@@ -29,6 +29,7 @@ from .archive import (
     MEMBER_MARK,
     THUNDERBIRD_INDEX,
     Archive,
+    is_empty_mail_folder,
     is_mail_folder,
     is_mbox,
     open_mbox,
@@ -125,10 +126,14 @@ def iter_speech_files(paths: list[Path]) -> Iterator[Path]:
                 if child.is_dir() and not child.is_symlink():
                     if _folder_error(child) is not None:
                         yield child
-                elif child.is_file() and (
-                    child.suffix.lower() in SUPPORTED_SUFFIXES or opens_as_folder(child.name, child)
+                elif (
+                    child.is_file()
+                    and (child.suffix.lower() in SUPPORTED_SUFFIXES or opens_as_folder(child.name, child))
+                    and not is_empty_mail_folder(child)
                 ):
-                    yield child  # (a .zip, a .mbox, a Thunderbird folder: opened and read as a folder)
+                    # (a .zip, a .mbox, a Thunderbird folder: opened and read as a folder; an empty Thunderbird
+                    # folder, 「Trash」 once emptied, passed over: it holds nothing to add)
+                    yield child
         elif path.exists():
             yield path
         else:

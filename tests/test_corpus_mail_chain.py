@@ -230,3 +230,40 @@ def test_every_senders_card_in_a_chain_is_its_own_and_no_sentence_moves(
         assert names[n] in parts and units[n] in parts  # the unit and the name apart, whatever the spaces
         assert not any(names[m] in card for m in range(depth + 1) if m != n)
     assert check_conservation(document, [p.text for p in speech.paragraphs]).ok
+
+
+# review of mail66, defect 4: a two-character name padded to a three-character one's width (「王　芳」)
+_PADDED_NAMES = ["王芳", "李红", "张伟", "刘洋", "陈静"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    unit=st.sampled_from(_UNITS),
+    name=st.sampled_from(_PADDED_NAMES + _NAMES),
+    space=st.sampled_from(["\u3000", " ", "  "]),
+    pad=st.sampled_from(["\u3000", " "]),
+    saved=st.sampled_from(["eml", "txt"]),
+)
+def test_a_padded_two_character_name_in_a_card_stays_whole(
+    unit: str, name: str, space: str, pad: str, saved: str
+) -> None:
+    # property: a 「-- 」 card 「unit　王　芳」 (a two-character name padded with a space) is the unit and 「王芳」,
+    # not 「王」「芳」 apart (mail66); a name of three or more characters is never padded here and keeps its split
+    padded = pad.join(name) if len(name) == 2 else name
+    lines = [*NOTICE, "", "-- ", f"{unit}{space}{padded}", "手机：13905191234", ""]
+    message = EmailMessage()
+    message["From"] = "组织科 <zzk@liland.example>"
+    message["To"] = "各离退休干部党支部 <zhibu@liland.example>"
+    message["Subject"] = "重阳节活动"
+    message["Date"] = "Tue, 30 May 2034 15:40:00 +0800"
+    message.set_content("\n".join(lines), cte="base64")
+    if saved == "eml":
+        document = read_bytes("重阳节活动.eml", message.as_bytes(policy=SMTP))
+    else:
+        head = f"发件人: {message['From']}\n发送时间: 2034年5月30日 15:40\n收件人: {message['To']}\n"
+        document = read_bytes("重阳节活动.txt", f"{head}主题: 重阳节活动\n\n{message.get_content()}".encode())
+    [speech] = parse_document(document)
+    assert _body(speech) == NOTICE
+    assert _cards(speech) == [(SIGNATURE_LABEL, f"{unit}\u3000{name}\u3000手机：13905191234")]
+    assert speech.issuer == unit
+    assert check_conservation(document, [p.text for p in speech.paragraphs]).ok

@@ -14,6 +14,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpus import (
     CorpusError,
@@ -96,5 +98,89 @@ def test_adding_a_profiles_folder_stores_each_mail_once(tmp_path: Path) -> None:
         assert stored[:2] == [(DRUMS, "2035-03-12"), (HAIRCUT, "2035-03-15")]
         again = library.add_paths([folder], FakeEmbedder())
         assert [s.status for o in again for s in o.speeches] == ["unchanged"] * 3
+    finally:
+        library.close()
+
+
+# review of mail66 (docs/mail66.md, "Review fixes")
+
+
+def test_an_empty_thunderbird_folder_is_an_empty_mailbox(tmp_path: Path) -> None:
+    # defect 2: an emptied 「Trash」 (0 bytes, its .msf beside it) was refused as 不支持的文件类型
+    folder = _profile(tmp_path)
+    for name in ("Trash", "Unsent Messages"):
+        (folder / name).write_bytes(b"")
+        (folder / f"{name}.msf").write_bytes(MORK)
+        assert is_mail_folder(folder / name)
+    # in a folder: passed over without a word, as its .msf is
+    assert [p.name for p in iter_speech_files([folder])] == ["Inbox"]
+    assert sorted(p.name for p in skipped_files(folder).unsupported) == ["Notes", "README"]
+    # named alone: the empty mailbox's own line, as for an empty .mbox
+    for name in ("Trash", "Unsent Messages"):
+        with pytest.raises(CorpusError, match=f"^{name} 中没有邮件"), open_archive(name, folder / name):
+            pass
+    library = Library(tmp_path / "home")
+    try:
+        outcomes = library.add_paths([folder], FakeEmbedder())
+        assert [o.path for o in outcomes] == [
+            f"{folder / 'Inbox'} › {DRUMS}.eml",
+            f"{folder / 'Inbox'} › {HAIRCUT}.eml",
+        ]
+        assert all(o.error is None for o in outcomes)
+    finally:
+        library.close()
+
+
+def test_a_text_opening_from_with_an_msf_beside_it_is_no_mailbox(tmp_path: Path) -> None:
+    # defect 5: a draft saved as text (「From 县委老干部局的通知」, no header under it) beside an .msf was opened
+    # as a mailbox, its text then refused as 「其实是纯文本文件」; it is refused as before, as its format is unknown
+    folder = _profile(tmp_path)
+    (folder / "Drafts").write_text("From 县委老干部局的通知\n请各支部按时参加。\n", encoding="utf-8")
+    (folder / "Drafts.msf").write_bytes(MORK)
+    assert not is_mail_folder(folder / "Drafts")
+    with pytest.raises(CorpusError, match="不支持的文件类型"):
+        read_document(folder / "Drafts")
+    # the same line over a mail's header: Thunderbird's own 「From - …」 line, or mailbox's 「From MAILER-DAEMON」
+    (folder / "Drafts").write_bytes(b"From - Mon Mar 12 09:00:00 2035\r\nX-Mozilla-Status: 0001\r\n\r\n")
+    assert is_mail_folder(folder / "Drafts")
+    assert is_mail_folder(folder / "Inbox")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    name=st.text(alphabet="0123456789.- _abcXYZ收件箱归档工作", min_size=1, max_size=12).filter(
+        lambda n: n.strip() == n and n not in (".", "..") and "/" not in n
+    )
+)
+def test_any_thunderbird_folder_is_the_archive_of_its_members(tmp_path_factory, name: str) -> None:  # type: ignore[no-untyped-def]
+    # property (defect 3): whatever the folder's name (「2035.03」, 「v1.2 归档」), a member's stored path
+    # names it as its archive when `is_mail_folder` reads it
+    folder = tmp_path_factory.mktemp("lf")
+    path = folder / name
+    shutil.copy(THUNDERBIRD, path)
+    path.with_name(name + ".msf").write_bytes(MORK)
+    if is_mail_folder(path):
+        with open_archive(name, path, path=str(path)) as archive:
+            for member in archive.members:
+                assert archive_of(archive.read(member).path) == str(path)
+
+
+def test_mails_of_a_dotted_folder_added_again_from_another_stay_where_they_are(tmp_path: Path) -> None:
+    # defect 3: 「2035.03」's mails, then 「Archive」 holding the same ones: mail66 did not see 「2035.03」 as the
+    # mails' folder, found their path 「…/2035.03 › ….eml」 gone and moved them to 「Archive」
+    folder = tmp_path / "Local Folders"
+    folder.mkdir()
+    for name in ("2035.03", "Archive"):
+        shutil.copy(THUNDERBIRD, folder / name)
+        (folder / f"{name}.msf").write_bytes(MORK)
+    library = Library(tmp_path / "home")
+    try:
+        first = library.add_paths([folder / "2035.03"], FakeEmbedder())
+        ids = [s.speech_id for o in first for s in o.speeches]
+        again = library.add_paths([folder / "Archive"], FakeEmbedder())
+        assert [s.status for o in again for s in o.speeches] == ["same_file"] * 2  # copies, recorded beside
+        for speech_id in ids:
+            source = library.store.source_of(speech_id)
+            assert source is not None and archive_of(source.path) == str(folder / "2035.03")
     finally:
         library.close()

@@ -21,7 +21,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus import check_conservation, parse_document, read_bytes
-from tests.fixtures.signed_letters.make_signed_letters import LETTER, PROPOSAL
+from tests.fixtures.signed_letters.make_signed_letters import (
+    LETTER,
+    POEM,
+    POEM_SIGNED,
+    PROPOSAL,
+    THANKS_CLOSE,
+    THANKS_TITLE,
+    THANKS_TO,
+)
 
 HERE = Path(__file__).parent / "fixtures" / "signed_letters"
 
@@ -116,3 +124,89 @@ def test_a_signer_is_the_speaker_and_no_sentence_moves(
     assert texts == [*sentences, closing]
     assert speech.speaker == name
     assert speech.date == ("2027-03-01" if dated else None)
+
+
+# review of mail66, defect 1: a sign-off or a poet's name standing last is no signer
+@pytest.mark.parametrize("saved", ["python-docx.docx", "writer.pdf", "writer.txt"])
+@pytest.mark.parametrize("stem", ["thanks", "closed", "poem"])
+def test_a_sign_off_or_a_poets_name_standing_last_is_no_signer(stem: str, saved: str) -> None:
+    # mail66: 「谢谢」「敬礼」 and 「刘禹锡」 under a quoted poem were each read as the speech's speaker
+    document, speech = _read(f"{stem}.{saved}")
+    texts = [p.text for p in speech.paragraphs]
+    assert speech.speaker is None
+    assert check_conservation(document, texts).ok
+    last = {"thanks": THANKS_CLOSE, "closed": "敬礼", "poem": POEM_SIGNED[0]}[stem]
+    assert texts[-1].endswith(last)
+
+
+def test_a_poet_with_a_date_under_the_name_is_a_signer() -> None:
+    # the rule is only for a name standing last: a name over a date under verse signs the text
+    data = "\n".join([THANKS_TITLE, "", THANKS_TO, *POEM, "", "沈伟", "2027年3月1日", ""]).encode()
+    _, speech = _read("poem.txt", data)
+    assert (speech.speaker, speech.date) == ("沈伟", "2027-03-01")
+
+
+# sign-offs (jieba tags 谢谢, 敬礼, 安康, 祝福 as names), and common words jieba reads as no name (a word it
+# tags as a name, 余生 or 金秋, may be one: 余 and 金 are surnames): none of them signs a letter
+_SIGN_OFFS = [
+    "谢谢",
+    "敬礼",
+    "此致",
+    "安康",
+    "祝福",
+    "商祺",
+    "时祺",
+    "祝好",
+    "再见",
+    "致敬",
+    "谢谢大家",
+    "感谢",
+    "多谢",
+]
+_WORDS = ["高兴", "健康", "平安", "温暖", "方便", "明天", "春天", "于是", "尤其"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    count=st.integers(min_value=1, max_value=4),
+    last=st.sampled_from(_SIGN_OFFS + _WORDS),
+    mark=st.sampled_from(["", "！", "。"]),
+    closed=st.booleans(),
+    saved=st.sampled_from(["txt", "docx"]),
+    name=st.sampled_from(_NAMES),
+)
+def test_no_sign_off_or_common_word_standing_last_is_a_speaker_and_names_still_are(
+    count: int, last: str, mark: str, closed: bool, saved: str, name: str
+) -> None:
+    # property: a letter ending on a sign-off or a common word (under a sentence, or under 「此致」) has no
+    # speaker, and keeps every character; the same letter with a person's name under a sign-off is the name's
+    sentences = _SENTENCES[:count]
+    lines = ["尊敬的各位老同志：", *sentences, *(["此致"] if closed else [])]
+    signs = last in _SIGN_OFFS or bool(mark)  # a name stands under a sign-off or a sentence's end
+    for signed, speaker in (([last + mark], None), ([last + mark, name], name if signs else None)):
+        if saved == "txt":
+            data = "\n".join(["致全市离退休老同志的一封信", "", *lines, *signed, ""]).encode()
+        else:
+            data = _docx_bytes(lines, signed)
+        document, speech = _read(f"letter.{saved}", data)
+        texts = [p.text for p in speech.paragraphs]
+        assert check_conservation(document, texts).ok
+        assert speech.speaker == speaker
+
+
+@pytest.mark.parametrize("close", ["谢谢", "谢谢！", "此致\n敬礼"])
+def test_a_mail_ending_on_a_sign_off_has_no_speaker(close: str) -> None:
+    # mail66: a mail (the email package's .eml) whose last line is 「谢谢」 was the speech of 「谢谢」
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "组织科 <zzk@liland.example>"
+    message["To"] = "各离退休干部党支部 <zhibu@liland.example>"
+    message["Subject"] = "重阳节活动报名"
+    message["Date"] = "Tue, 30 May 2034 15:40:00 +0800"
+    message.set_content(
+        f"各支部：\n请各支部组织老同志报名参加重阳节活动，名单于6月10日前报局组织科。\n{close}\n"
+    )
+    document, speech = _read("报名.eml", message.as_bytes())
+    assert speech.speaker is None
+    assert check_conservation(document, [p.text for p in speech.paragraphs]).ok
