@@ -450,11 +450,12 @@ SOLAR_TERMS = sorted(w for w in time_words() if {k for k, _ in time_slots(w, [w]
 
 
 @given(
-    st.sampled_from(list("赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦许何吕张孔曹严华金魏陶姜")),
+    st.sampled_from(list("赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦许何吕张孔曹严华魏陶姜")),
     st.sampled_from(SOLAR_TERMS),
 )
 def test_a_common_surname_before_a_solar_term_is_a_name_not_a_time(surname: str, term: str) -> None:
-    """A person named by a common surname and a solar term (赵秋分同志, 孙夏至) names no time; the term asked
+    """A person named by a common surname and a solar term (赵秋分同志, 孙夏至) names no time (金 left out: 金秋分
+    reads 金秋, a season, first); the term asked
     on its own does."""
     assert not _times(f"{surname}{term}同志的补助是多少"), (surname, term)
     assert _times(f"{term}那天活动室开门吗") == time_slots(term, [term])
