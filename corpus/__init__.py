@@ -40,7 +40,7 @@ from .errors import (
     describe_os_error,
 )
 from .layout import is_page_number
-from .names import is_person_name
+from .names import is_person_name, name_parts
 from .notes import REMARKS_HEADING
 from .numerals import NUMERAL_CHARS, numeral_value, typed_id, written_as_digits
 from .ocr import HOW_TO_ENABLE as HOW_TO_ENABLE_OCR
@@ -142,6 +142,7 @@ __all__ = [
     "mbox_messages",
     "member_path",
     "mended_name",
+    "name_parts",
     "numeral_value",
     "open_archive",
     "opens_as_folder",

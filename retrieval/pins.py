@@ -81,6 +81,7 @@ __all__ = [
     "Verdicts",
     "answered_by",
     "answers_swapped",
+    "asked_answers",
     "char_bigrams",
     "compare_questions",
     "embed_as_text",
@@ -486,7 +487,7 @@ class QuestionSide:
         frozenset()
     )  # the festivals, weekdays, parts of the day, seasons it names (time_slots)
     # the kinds of fact it asks by its asking words (who pays, a total, a limit, a deadline; a time, a number, a
-    # place, a person: `retrieval.asked_kind.question_kinds`)
+    # place, a person: `retrieval.asked_kind.question_kinds` as the answer veto reads them, `asked_answers`)
     asks: frozenset[str] = frozenset()
 
     @classmethod
@@ -504,7 +505,7 @@ class QuestionSide:
             question_groups(text),
             quantity_slots(text),
             time_slots(text, terms),
-            question_kinds(text),
+            asked_answers(text),
         )
 
 
@@ -568,19 +569,53 @@ def time_swapped(new: QuestionSide, pinned: QuestionSide, passage: str) -> bool:
 
 # The kinds of answer `retrieval.asked_kind.question_kinds` reads, by what answers them: a figure (a count, a sum,
 # a date, a duration, a limit, a total — staff ask one figure many ways: 「第几个星期三」 for 「哪天」, 「一年几次」 for
-# 「多长时间一次」), someone (a person, an office, who pays, who gets it), a place, or whether two go together.
+# 「多长时间一次」), someone or somewhere (a person, an office, who pays, who gets it, a place: an office answers
+# 「去哪里报销」 and 「找谁报销」 alike, 「归谁管」 and 「由哪里保存」), or whether two go together.
 ANSWERED_BY: dict[str, str] = {
     "number": "figure",
     "time": "figure",
     "total": "figure",
     "bound": "figure",
     "deadline": "figure",
-    "person": "someone",
-    "payer": "someone",
-    "recipient": "someone",
-    "place": "place",
+    "person": "someone or somewhere",
+    "payer": "someone or somewhere",
+    "recipient": "someone or somewhere",
+    "place": "someone or somewhere",
     "exclusive": "together",
 }
+
+# Asking words the answer veto reads otherwise than `question_kinds` (which the confidence reads, unchanged), each
+# put in place of a plain asking word of what it asks: a numbered building, floor or room is a place (几号楼, 几楼,
+# 第几层 — not a date or a count); 哪 before a span of time asks a time (哪个时间段, 哪个月, 哪天: not a place
+# because 在 is before it); 在哪几, 在哪些 before anything but a place ask which ones (体现在哪几块, 重在哪些方面:
+# 在 ends the verb, no place is asked); an office, a section, a unit or a window is someone or somewhere (哪个部门,
+# 哪个科室, 哪家单位).
+_ASKED_OTHERWISE = (
+    (re.compile(r"(?:第?几号|第几)(?:楼|门|馆|厅|窗口?|会议室|教室|房间?|室)"), "哪里"),
+    (re.compile(r"第?几(?:楼|层|栋|幢|单元)(?!楼?高)"), "哪里"),
+    (
+        re.compile(r"哪(?:一|个)?(?:时间段|时段|段时间|个时间|时间|时候|个月|月份|月|天|日|年|周|星期|礼拜)"),
+        "什么时候",
+    ),
+    (re.compile(r"在哪(?:几|些)(?!个?(?:地方|处|地点|位置|里))"), "是哪些"),
+    (
+        re.compile(
+            r"(?:哪|哪一|哪个|哪家|什么)(?:部门|科室|单位|机构|窗口|个科|科|个处|处室|办公室|中心|街道|社区)"
+        ),
+        "谁",
+    ),
+)
+
+
+def asked_answers(question: str) -> frozenset[str]:
+    """The kinds of fact a question asks by its asking words as the answer veto reads them:
+    `retrieval.asked_kind.question_kinds` of the question with the asking words it would misread put plainly
+    (`_ASKED_OTHERWISE`: 「在几楼开」 asks a place, 「在哪个时间段开放」 and 「定在哪个月」 a time, 「体现在哪几块」
+    which ones (no kind), 「报给哪个部门」 someone or somewhere)."""
+    text = to_simplified(question)
+    for pattern, plain in _ASKED_OTHERWISE:
+        text = pattern.sub(plain, text)
+    return question_kinds(text)
 
 
 def answered_by(kinds: frozenset[str]) -> frozenset[str]:

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
 
-from corpus import NUMERAL_CHARS, numeral_value, to_simplified
+from corpus import NUMERAL_CHARS, name_parts, numeral_value, to_simplified
 
 from .answer_type import WEEKDAY
 
@@ -402,9 +402,46 @@ def time_slots(text: str, words: Iterable[str]) -> frozenset[Slot]:
     return frozenset(
         slot
         for w, slots in named.items()
-        if "非" + w not in text and not any(w != o and w in o for o in named)
+        if "非" + w not in text and not any(w != o and w in o for o in named) and _free(w, slots, text)
         for slot in slots
     )
+
+
+# what stands before a solar term's name and makes it no time: weather (下大雪); what follows (小雪天, 年终奖)
+_WEATHER_BEFORE, _WEATHER_AFTER, _NOUN_AFTER = "下", "天", "奖"
+# a character before a term that is a surname only by the book, written before a time in running text (在, 过,
+# 今, 年: not 周 — a week is not said before a solar term, 周 is a common surname)
+_NO_NAME_BEFORE = frozenset(
+    f"在是到至从于和与及过等给的了个{_NUMERALS}今明昨去前后当本这那每上下此该年月日号天第"
+)
+
+
+def _free(word: str, slots: frozenset[Slot], text: str) -> bool:
+    """Whether the question writes the spelling as a time somewhere (session mend66p): not as the part of a month
+    or year before a numeral, a lunar date (正月初五, 大年初二: 月初, 年初 followed by 五, 二), not as a solar term
+    inside a person's name (赵秋分, 孙夏至同志: a surname before it) or the weather (下大雪, 小雪天), not before 奖
+    (年终奖: a bonus). A text not holding the word (jieba's word only) is read as written."""
+    if word not in text:
+        return True
+    terms = any(kind == "节气" for kind, _ in slots)
+    for start in _starts(word, text):
+        before, after = text[start - 1 : start], text[start + len(word) : start + len(word) + 1]
+        if word.endswith("初") and after and after in NUMERAL_CHARS:
+            continue
+        if after == _NOUN_AFTER:
+            continue
+        if terms and (
+            before == _WEATHER_BEFORE
+            or after == _WEATHER_AFTER
+            or (before and before not in _NO_NAME_BEFORE and name_parts(before + word) is not None)
+        ):
+            continue
+        return True
+    return False
+
+
+def _starts(word: str, text: str) -> list[int]:
+    return [i for i in range(len(text) - len(word) + 1) if text.startswith(word, i)]
 
 
 # what may stand before a time in one jieba word and leave its value as it is: a time pointing from now or from

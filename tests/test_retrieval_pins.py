@@ -39,6 +39,7 @@ from retrieval.pins import (
     TEXT_MARGIN,
     QuestionSide,
     answers_swapped,
+    asked_answers,
     compare_questions,
     fold,
     judge_reads,
@@ -1517,7 +1518,8 @@ def test_any_two_times_of_one_kind_swapped_are_a_swap_and_one_time_written_other
     """Any two spellings of retrieval/data/time_words.txt of one kind (festivals, weekdays, parts of the day or
     of a month or year, seasons, quarters, solar terms): put in a pinned question and in a question asked of its
     passage stating only the pinned one, they are a time swap when they name no value in common (中秋 for 重阳,
-    下旬 for 上旬, 立冬 for 立春) and never when they do (过年 for 春节, 月末 for 月底)."""
+    下旬 for 上旬, 立冬 for 立春) and never when they do (过年 for 春节, 月末 for 月底); a range (中下旬, 一二季度)
+    swaps when it drops a value the pinned one names and adds another (上中旬 for 中下旬)."""
     kinds = {k for k, _ in _values(pinned_time)}
     asked_time = data.draw(st.sampled_from([w for w in TIME_SPELLINGS if kinds & {k for k, _ in _values(w)}]))
     pinned, asked, passage = template
@@ -1526,7 +1528,10 @@ def test_any_two_times_of_one_kind_swapped_are_a_swap_and_one_time_written_other
         QuestionSide.of(pinned.format(pinned_time)),
         fold(passage.format(pinned_time)),
     )
-    assert swapped is not bool(_values(pinned_time) & _values(asked_time)), (pinned_time, asked_time)
+    named, asked_values = _values(pinned_time), _values(asked_time)
+    # a range names two values (中下旬, 一二季度): another time drops one the pin names and adds one it does not
+    # (上中旬 for 中下旬); for one value each, that is no value in common
+    assert swapped is (bool(named - asked_values) and bool(asked_values - named)), (pinned_time, asked_time)
 
 
 @given(
@@ -1579,6 +1584,18 @@ ANSWER_KEPT = (
     ("慰问金一共发了多少", "慰问金发了多少？"),  # a total is a figure
     ("离休干部的医药费咋报销", "异地安置的离休干部医药费报销难怎么解决？"),  # asks by no kind of answer
     ("订报纸的费用怎么处理", "订阅《中国老年报》的费用由谁承担？"),
+    # the review of pins66: asking words the veto read as another kind
+    ("讲座在几号楼", "讲座在哪里开？"),  # a numbered building is a place, not a date
+    ("阅览室在哪个时间段开放", "阅览室几点开门？"),  # 在 before a span of time asks a time
+    ("去哪里报销", "找谁报销？"),  # an office answers both: someone or somewhere
+    ("医药费报销找哪个部门", "医药费去哪里报销？"),  # an office is someone or somewhere
+    ("我们捐出去的老信件，以后归谁管着", "口述史料征集的实物资料最后由哪里保存？"),  # batch 20's o15
+    ("讲话说成绩主要体现在哪几块", "成绩主要表现在几个方面？"),  # batch 8's e02: which ones, no place
+    ("宣讲定在哪个月", "宣讲安排在几月份？"),  # batch 19's i04
+    ("工作会在几楼开", "工作会议在哪里开？"),  # batch 20's o02
+    # two kinds asked, one in common with the pin: no swap although the kinds asked differ
+    ("体检在哪里、哪天", "体检在什么地方？"),
+    ("体检在哪里、哪天", "体检什么时候？"),
 )
 
 
@@ -1611,3 +1628,36 @@ def test_an_answer_swap_is_symmetric_and_never_the_pinned_question_asked_again(
     side = QuestionSide.of
     assert answers_swapped(side(a), side(b)) == answers_swapped(side(b), side(a))
     assert not answers_swapped(side(before + a.rstrip("？") + after), side(a))
+
+
+def test_an_answer_swap_needs_no_kind_in_common_not_only_other_kinds() -> None:
+    """A question asking two kinds (a place and a day) against a pin asking one of them asks other kinds but one
+    in common: no swap; against a pin asking a third kind (who pays) it is one (review of pins66)."""
+    side = QuestionSide.of
+    both, place, payer = side("体检在哪里、哪天"), side("体检在什么地方？"), side("体检费用谁出？")
+    assert both.asks != place.asks and both.asks & place.asks
+    assert not answers_swapped(both, place) and not answers_swapped(place, both)
+    assert answers_swapped(side("体检在哪天"), payer) and not answers_swapped(both, side("体检几号？"))
+
+
+def test_the_answer_veto_reads_a_numbered_building_as_a_place_and_a_span_as_a_time() -> None:
+    """`asked_answers` puts the asking words `question_kinds` misreads plainly: 几号楼, 几楼 ask a place; 哪个时间段,
+    哪个月, 哪天 a time even after 在; 哪个部门 someone or somewhere; 体现在哪几块 which ones (no kind)."""
+    assert asked_answers("讲座在几号楼") == {"place"} and asked_answers("合唱团在几楼排练") == {"place"}
+    assert asked_answers("在哪个时间段开放") == {"time"} and asked_answers("定在哪个月") == {"time"}
+    assert asked_answers("报销找哪个部门") == asked_answers("报销找谁")
+    assert not asked_answers("成绩主要体现在哪几块") and asked_answers("在哪几个地方设点") == {"place"}
+    assert asked_answers("几号开课") == {"time"}  # a date stays a date
+
+
+def test_no_paraphrase_of_the_pin_set_asks_another_kind_of_answer_than_its_pin() -> None:
+    """Over every paraphrase of benchmarks/pin-questions.jsonl against its own pin, the answer veto fires on none
+    (before the review of pins66's fixes it fired on four: e02, i04, o02, o15)."""
+    rows = [json.loads(line) for line in BENCH_PINS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    pinned = {r["group"]: QuestionSide.of(r["question"]) for r in rows if r["kind"] == "pinned"}
+    fired = [
+        r["question"]
+        for r in rows
+        if r["kind"] == "paraphrase" and answers_swapped(QuestionSide.of(r["question"]), pinned[r["group"]])
+    ]
+    assert fired == []

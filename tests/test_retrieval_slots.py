@@ -13,6 +13,7 @@ from retrieval.slots import (
     quantity_slots,
     question_slots,
     slots_conflict,
+    states_time,
     time_slots,
     time_words,
     times_swapped,
@@ -389,3 +390,72 @@ def test_one_time_written_any_of_its_ways_is_never_another(word: str, data: st.D
     other = data.draw(st.sampled_from(same))
     assert not other_time(word, other)
     assert not times_swapped(frozenset({value}), time_slots(other, [other]), "")
+
+
+def _times(question: str) -> frozenset[tuple[str, str]]:
+    from index import query_terms
+
+    return time_slots(question, query_terms(question))
+
+
+def test_a_passage_writes_a_time_only_where_it_is_not_inside_another_time() -> None:
+    """`states_time` (the review of pins66): 年节 inside 五四青年节 writes no 春节, 新年 inside 农历新年 no 元旦;
+    年节 on its own writes 春节, and 青年节 its own festival."""
+    spring, youth = ("节日", "春节"), ("节日", "青年节")
+    assert not states_time("五四青年节座谈会", spring) and states_time("五四青年节座谈会", youth)
+    assert states_time("年节慰问每人800元", spring)
+    assert states_time("五四青年节座谈会，年节慰问另行通知", spring)
+    assert not states_time("农历新年团拜会", ("节日", "元旦"))
+
+
+def test_every_spelling_inside_another_of_other_values_writes_nothing_of_its_own() -> None:
+    """Exhaustively over retrieval/data/time_words.txt: a passage writing only a longer spelling (青年节, 农历新年)
+    writes no value of a shorter spelling inside it (年节, 新年) that the longer one does not name itself."""
+    words = sorted(time_words())
+    checked = 0
+    for longer in words:
+        own = time_slots(longer, [longer]) | {s for w in words if w == longer for s in time_slots(w, [w])}
+        for shorter in words:
+            if shorter != longer and shorter in longer:
+                for slot in time_slots(shorter, [shorter]) - own:
+                    assert not states_time(f"{longer}活动安排", slot), (longer, shorter, slot)
+                    checked += 1
+    assert checked  # the file holds such pairs (年节 in 青年节, 新年 in 农历新年, 月初 in 正月初一)
+
+
+def test_lunar_dates_bonuses_names_and_weather_name_no_part_of_a_month_or_a_solar_term() -> None:
+    """The review of pins66: 月初, 年初 before a numeral are a lunar date (正月初五, 腊月初八, 大年初二), 年终奖 is
+    a bonus, 赵秋分 a person, 下大雪 and 小雪天 the weather; a range names both its ends (一二季度, 上中旬)."""
+    for question in (
+        "正月初五有什么活动",
+        "腊月初八发什么",
+        "十月初一开会吗",
+        "年初五上班吗",
+        "年终奖发多少",
+    ):
+        assert not {k for k, _ in _times(question)} & {"月内", "年内"}, question
+    for question in ("赵秋分同志的补助是多少", "孙夏至同志住哪里", "下大雪停课吗", "小雪天要注意什么"):
+        assert not _times(question), question
+    assert _times("月初报名") == {("月内", "月初")} and _times("今年年初开会") == {("年内", "年初")}
+    assert _times("立春给离休干部发什么") == {("节气", "立春")} and _times("大雪那天吃什么") == {
+        ("节气", "大雪")
+    }
+    assert _times("谷雨茶话会几点开始") == {("节气", "谷雨")}  # an event named by the day it is held: a time
+    assert _times("一二季度完成多少") == {("季度", "一季度"), ("季度", "二季度")}
+    assert _times("三四季度安排") == {("季度", "三季度"), ("季度", "四季度")}
+    assert _times("上中旬报名") == {("月内", "月初"), ("月内", "月中")}
+
+
+SOLAR_TERMS = sorted(w for w in time_words() if {k for k, _ in time_slots(w, [w])} == {"节气"})
+
+
+@given(
+    st.sampled_from(list("赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦许何吕张孔曹严华魏陶姜")),
+    st.sampled_from(SOLAR_TERMS),
+)
+def test_a_common_surname_before_a_solar_term_is_a_name_not_a_time(surname: str, term: str) -> None:
+    """A person named by a common surname and a solar term (赵秋分同志, 孙夏至) names no time (金 left out: 金秋分
+    reads 金秋, a season, first); the term asked
+    on its own does."""
+    assert not _times(f"{surname}{term}同志的补助是多少"), (surname, term)
+    assert _times(f"{term}那天活动室开门吗") == time_slots(term, [term])
