@@ -195,11 +195,12 @@ def read_odt(name: str, data: bytes) -> OdtText:
     if body is None:
         raise UnreadableFile(f"{name} 不是 OpenDocument 文字文档（没有正文）")
     formulas_as_text(body, objects)
+    remarks = annotations(body)  # before the struck words go: a comment made on them quotes them
     _drop_struck(body, _Strikes.parse(root.find(_O + "automatic-styles"), *_common_styles(root, styles_root)))
     reader = _Reader(_Styles.parse(styles_root, root))
     blocks = reader.read(body)
     head = first_page_head(_first_page_header_lines(root, styles_root, body), blocks)
-    return OdtText((*head, *blocks, *remark_blocks(annotations(body))), reference_text(body))
+    return OdtText((*head, *blocks, *remark_blocks(remarks)), reference_text(body))
 
 
 def _common_styles(root, styles_root) -> list:  # type: ignore[no-untyped-def, type-arg]
@@ -253,8 +254,11 @@ def _first_page_header_lines(root, styles_root, body) -> list[str]:  # type: ign
 
 
 def _first_master_page(root, styles_root, body) -> str | None:  # type: ignore[no-untyped-def]
-    """The page style (style:master-page-name) the body's first paragraph or table starts, None for none."""
-    first = next((e for e in body.iter(_T + "p", _T + "h", _TB + "table")), None)
+    """The page style (style:master-page-name) the body's first paragraph or table starts, None for none:
+    the first of office:text's own, or the first in a section or list it starts with; what comes before it
+    and is not the body's flow (tracked changes, sequence declarations, a frame anchored to the page, a
+    paragraph's text box) is passed over."""
+    first = _first_of_flow(body)
     if first is None:
         return None
     family, attribute = (
@@ -270,6 +274,21 @@ def _first_master_page(root, styles_root, body) -> str | None:  # type: ignore[n
     return None
 
 
+_FLOW_CONTAINERS = frozenset((_T + "section", _T + "list", _T + "list-item", _T + "list-header"))
+
+
+def _first_of_flow(element):  # type: ignore[no-untyped-def]
+    """The first text:p, text:h or table:table of `element`'s own flow (into sections and lists), None."""
+    for child in element:
+        if child.tag in (_T + "p", _T + "h", _TB + "table"):
+            return child
+        if child.tag in _FLOW_CONTAINERS:
+            found = _first_of_flow(child)
+            if found is not None:
+                return found
+    return None
+
+
 _LINE_THROUGH = (_S + "text-line-through-style", _S + "text-line-through-type")
 
 
@@ -280,12 +299,14 @@ class _Strikes:
 
     own: dict[tuple[str, str], bool | None]
     parents: dict[tuple[str, str], str]
+    defaults: dict[str, bool] = field(default_factory=dict)
 
     @classmethod
     def parse(cls, *containers) -> _Strikes:  # type: ignore[no-untyped-def]
         """The styles of `containers` (office:automatic-styles, office:styles), the first naming one winning."""
         own: dict[tuple[str, str], bool | None] = {}
         parents: dict[tuple[str, str], str] = {}
+        defaults: dict[str, bool] = {}
         for container in containers:
             if container is None:
                 continue
@@ -293,21 +314,19 @@ class _Strikes:
                 key = (style.get(_S + "family") or "", style.get(_S + "name") or "")
                 if key[0] not in ("text", "paragraph") or key in own:
                     continue
-                value = None
-                properties = style.find(_S + "text-properties")
-                if properties is not None:
-                    for attribute in _LINE_THROUGH:
-                        if properties.get(attribute) is not None:
-                            value = properties.get(attribute) != "none"
-                            break
-                own[key] = value
+                own[key] = _line_through(style)
                 if style.get(_S + "parent-style-name"):
                     parents[key] = style.get(_S + "parent-style-name") or ""
-        return cls(own, parents)
+            for style in container.iterfind(_S + "default-style"):
+                family = style.get(_S + "family") or ""
+                value = _line_through(style)
+                if family in ("text", "paragraph") and value is not None:
+                    defaults.setdefault(family, value)
+        return cls(own, parents, defaults)
 
     def struck(self, family: str, name: str | None) -> bool | None:
-        """Whether a style (or the nearest style it inherits from that says) strikes its text through; None
-        when none of them says."""
+        """Whether a style (or the nearest style it inherits from that says, else the family's default
+        style, style:default-style) strikes its text through; None when none of them says."""
         seen = 0
         while name and seen < 20:
             value = self.own.get((family, name))
@@ -315,7 +334,17 @@ class _Strikes:
                 return value
             name = self.parents.get((family, name))
             seen += 1
-        return None
+        return self.defaults.get(family)
+
+
+def _line_through(style) -> bool | None:  # type: ignore[no-untyped-def]
+    """Whether a style's own text properties strike through (not 「none」), None when they do not say."""
+    properties = style.find(_S + "text-properties")
+    if properties is not None:
+        for attribute in _LINE_THROUGH:
+            if properties.get(attribute) is not None:
+                return properties.get(attribute) != "none"
+    return None
 
 
 _STRUCK_OWNERS = {_T + "p": "paragraph", _T + "h": "paragraph", _T + "span": "text", _T + "a": "text"}
@@ -338,12 +367,13 @@ def _drop_struck(element, strikes: _Strikes, struck: bool = False) -> None:  # t
     for child in list(element):
         if not isinstance(child.tag, str):
             continue
-        if struck and child.tag in (_T + "s", _T + "tab", _T + "note"):
+        if struck and child.tag in (_T + "s", _T + "tab", _T + "line-break", _T + "note"):
             element.remove(
                 child
-            )  # its spaces, or a note anchored in the struck words; its tail is struck too
+            )  # its spaces or line break, or a note anchored in the struck words; its tail is struck too
             continue
-        _drop_struck(child, strikes, struck)
+        if child.tag != _O + "annotation":  # a comment's author, date and words are never struck body text
+            _drop_struck(child, strikes, struck)
         if struck:
             child.tail = None
 
