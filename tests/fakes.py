@@ -66,3 +66,17 @@ class RecordingOcrEngine:
     def read(self, image: Image.Image) -> Reading:
         self.pages.append(image.convert("RGB").tobytes())
         return Reading(lines=())
+
+
+class TableEmbedder:
+    """Each word's vector from a table (a fake: cosines chosen by the test), normalised."""
+
+    key = "table"
+    dim = 3
+
+    def __init__(self, table: dict[str, tuple[float, float, float]]) -> None:
+        self.table = table
+
+    def embed_batch(self, texts: list[str], kind: str) -> np.ndarray:
+        rows = np.array([self.table[t] for t in texts], dtype=np.float32)
+        return rows / np.linalg.norm(rows, axis=1, keepdims=True)

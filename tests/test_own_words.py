@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,24 +17,9 @@ from retrieval.abstain import Evidence, coverage, held
 from retrieval.detail import READINGS, absent_details
 from retrieval.near_words import WordVectors, own_words, passage_words, word_runs
 
-from .fakes import FakeEmbedder
+from .fakes import FakeEmbedder, TableEmbedder
 from .test_detail import CEILING, FEES, QUESTIONS, evidence
 from .test_retrieval_filters import speeches_library
-
-
-class TableEmbedder:
-    """Each word's vector from a table (a fake: cosines chosen by the test), normalised."""
-
-    key = "table"
-    dim = 3
-
-    def __init__(self, table: dict[str, tuple[float, float, float]]) -> None:
-        self.table = table
-
-    def embed_batch(self, texts: list[str], kind: str) -> np.ndarray:
-        rows = np.array([self.table[t] for t in texts], dtype=np.float32)
-        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
-
 
 TABLE = TableEmbedder(
     {
