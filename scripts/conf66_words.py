@@ -11,13 +11,13 @@ judged on held-out and blind questions only (docs/conf66.md).
 a temporary copy of its library (LIBS as `scripts/eval_all_sets.sh` builds it; never written), as `speechqa eval
 --mode hybrid` does, with main's search, and (a `peak*` or `both*` candidate asked) with conf65's `peak` reading as
 a probe (its rows are not a candidate).
-A question is searched again under a candidate only where the candidate can read something there: an `own*`
-candidate where the best passage of main's search says one of the question's missing words in its own words under
-the candidate's cosine (`Retriever.own_words_for`, the passage read as the confidence reads it, figures aside); a
-`peak*` candidate where conf65's `peak` fired (the near-word test only takes a reading away); a `both*` candidate
-where either holds. Elsewhere its row is main's. One line per question and candidate: set, id, half, answerable,
-question, rank of the first relevant passage (null beyond 10), answered, level, probability, and what the
-candidate read. OUT is written whole or not at all (an unknown set or a library missing from LIBS is refused before
+Every question is searched again under an `own*` or `both*` candidate (the passage its confidence reads is the
+first the search keeps, which a contact line, a document's fact or a pin can move below the first shown: only the
+search itself reads the right one); a `peak*` candidate is searched again only where conf65's `peak` fired (the
+near-word test only takes a reading away), elsewhere its row is main's. One line per question and candidate: set,
+id, half, answerable, question, rank of the first relevant passage (null beyond 10), answered, level, probability,
+and what the candidate read (the own words of the first passage shown, printed beside a moved question, and whether
+the detail reading fired). OUT is written whole or not at all (an unknown set or a library missing from LIBS is refused before
 any search: one line in Chinese, exit 1).
 
 `judge` prints, per candidate and per set that moved, R@1, false 「未找到」 and answered unanswerable before → after,
@@ -48,7 +48,6 @@ branch (docs/conf66.md, "The ship rule"):
 
 from __future__ import annotations
 
-import argparse
 import copy
 import json
 import sys
@@ -60,8 +59,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from judge_halves import BadRows, Rule, compare, read_rows  # noqa: E402
-from rank39_misses import all_sets, halves_of, library_of, service_of  # noqa: E402
+import judge_halves as shared  # noqa: E402
+from conf64_asked import fit_or_reported  # noqa: E402
+from judge_halves import Rule, compare, print_verdicts, read_rows, row_of  # noqa: E402
+from rank39_misses import halves_of, service_of  # noqa: E402
 
 # fixed before any held-out figure was read, the narrowest first: (name, the RetrieverConfig fields it sets)
 CANDIDATES: tuple[tuple[str, dict[str, Any]], ...] = (
@@ -85,18 +86,8 @@ HELD_RULE = TUNE_RULE
 BLIND_RULE = Rule(per_set_rise=0, per_set_false_rise=0, falls="nothing")
 
 
-def collect(libs: Path, out: Path, names: list[str], half: str, labels: list[str]) -> None:
-    part = out.with_name(out.name + ".part")  # OUT appears whole or not at all
-    try:
-        with part.open("w", encoding="utf-8") as sink:
-            write_rows(sink, libs, names, half, labels)
-        part.replace(out)
-    finally:
-        part.unlink(missing_ok=True)
-
-
 def write_rows(sink: TextIO, libs: Path, names: list[str], half: str, labels: list[str]) -> None:
-    from bench.evaluate import is_relevant, load_questions, search_as_evaluated
+    from bench.evaluate import load_questions, search_as_evaluated
     from corpus import to_simplified
     from index import lexical_input
     from retrieval import RetrieverConfig
@@ -118,7 +109,7 @@ def write_rows(sink: TextIO, libs: Path, names: list[str], half: str, labels: li
 
             probe = like(PROBE)
             others = [(label, like(fields[label])) for label in labels]
-            reached = 0
+            searched = 0
             for q in questions:
                 if half != "all" and halves[q.id] != half:
                     continue
@@ -127,48 +118,30 @@ def write_rows(sink: TextIO, libs: Path, names: list[str], half: str, labels: li
                 if any(searcher.config.detail_absent != "off" for _, searcher in others):
                     peaked = search_as_evaluated(probe, q.question)
                     fired = bool(peaked.signals is not None and peaked.signals.detail_absent)
-                top = base.hits[0].passage if base.hits else None
-                read = (
-                    to_simplified(f"{lexical_input(top.text, top.section)} {source_text(top)}")
-                    if top is not None
-                    else ""
-                )
                 runs: list[tuple[str, Any, Any]] = [("main", retriever, base)]
                 for label, searcher in others:
-                    own = (
-                        searcher.own_words_for(base.terms, read, to_simplified(q.question))
-                        if top is not None
-                        else {}
-                    )
+                    own = searcher.config.own_share > 0
                     detail = searcher.config.detail_absent != "off" and fired
                     if own or detail:
                         runs.append((label, searcher, search_as_evaluated(searcher, q.question)))
-                        reached += 1
+                        searched += 1
                     else:
                         runs.append((label, searcher, base))
                 for label, searcher, answer in runs:
-                    first = next((h for h in answer.hits if is_relevant(h.passage, q)), None)
-                    own = searcher.own_words_for(base.terms, read, to_simplified(q.question)) if top else {}
-                    row = {
-                        "set": name,
-                        "id": q.id,
-                        "half": halves[q.id],
-                        "candidate": label,
-                        "answerable": q.answerable,
-                        "question": q.question,
-                        "rank": first.rank if first is not None else None,
-                        "answered": answer.answered,
-                        "level": answer.level,
-                        "probability": answer.probability,
-                        "read": {
-                            "own": {w: list(n[:3]) for w, n in own.items()},
-                            "detail": bool(answer.signals is not None and answer.signals.detail_absent),
-                        },
-                    }
+                    top = answer.hits[0].passage if answer.hits else None
+                    read = (
+                        to_simplified(f"{lexical_input(top.text, top.section)} {source_text(top)}")
+                        if top is not None
+                        else ""
+                    )
+                    own = searcher.own_words_for(answer.terms, read, to_simplified(q.question)) if top else {}
+                    fired = bool(answer.signals is not None and answer.signals.detail_absent)
+                    shown = {"own": {w: list(n[:3]) for w, n in own.items()}, "detail": fired}
+                    row = row_of(name, halves[q.id], label, q, answer, shown)
                     sink.write(json.dumps(row, ensure_ascii=False) + "\n")
             sink.flush()
         print(
-            f"{name}: {len(questions)} questions, {reached} candidate searches", file=sys.stderr, flush=True
+            f"{name}: {len(questions)} questions, {searched} candidate searches", file=sys.stderr, flush=True
         )
 
 
@@ -187,16 +160,7 @@ def judge(path: Path, half: str, sets: set[str] | None, blind: set[str]) -> int:
     rule = TUNE_RULE if half == "tune" else HELD_RULE
     seen = [r for r in rows if r["set"] not in blind]
     verdicts = compare(seen, labels, half, "read", rule) if seen else []
-    print(
-        f"\n| candidate ({half}) | false 「未找到」 | answered unanswerable | largest false rise on a set | rule |"
-    )
-    print("|---|---|---|---|---|")
-    for v in verdicts:
-        t = v.whole
-        print(
-            f"| {v.label} | {t[0]} → {t[1]} | {t[2]} → {t[3]} | {v.worst_false_rise} | "
-            f"{'passes' if v.passes else 'fails'} |"
-        )
+    print_verdicts(half, verdicts, "largest false rise on a set")
     if verdicts:
         print(f"\nthe rule's candidate on these rows: {choose(verdicts) or 'none'}")
     for name in sorted(blind):
@@ -214,103 +178,25 @@ def judge(path: Path, half: str, sets: set[str] | None, blind: set[str]) -> int:
     return 0
 
 
-def measured(home: Path, data_file: Path, limit: int, every: int, labels: list[str], held_out: bool) -> int:
-    """`fit` (the fitting data, `held_out` False) or `reported` (the held-out rows) under each candidate."""
-    from conf64_asked import libraries, print_rates
-
-    import bench as b
-    from bench.confidence import fit_examples
-    from bench.evaluate import load_questions
-    from retrieval import Retriever, RetrieverConfig
-
-    fields = dict(CANDIDATES)
-    data, cmrc, notices, speeches, queries = libraries(home, data_file, every)
-    questions = b.every_nth(data.questions, limit)
-    policy_questions = load_questions(b.POLICY_QUESTIONS)
-    dev = b.dev_questions(None)
-    queries.warm(q.question for q in [*questions, *dev, *policy_questions])
-    cmrc_index = cmrc.library.load(cmrc.embedder.key)
-    notices_index = notices.library.load(notices.embedder.key)
-    for label in ["main", *labels]:
-        config = RetrieverConfig(**fields.get(label, {}))
-        on_cmrc = Retriever(cmrc.library.store, cmrc_index, queries, config=config)
-        on_speeches = Retriever(speeches.store, speeches.index, queries, config=config)
-        on_notices = Retriever(notices.library.store, notices_index, queries, config=config)
-        if held_out:
-            sets = b.heldout_sets(
-                on_speeches, dev, cmrc=(on_cmrc, questions), policy=(on_notices, policy_questions)
-            )
-        else:
-            examples = fit_examples(on_cmrc, questions, on_speeches, dev, (on_notices, policy_questions))
-            sets = [
-                (g, [e for e in examples if e.group == g]) for g in dict.fromkeys(e.group for e in examples)
-            ]
-        print_rates(label, sets, Retriever(cmrc.library.store, cmrc_index, queries).judge)
-    return 0
-
-
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="conf66_words.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("command", choices=("collect", "judge", "fit", "reported"))
-    parser.add_argument("paths", type=Path, nargs="+")
-    parser.add_argument("--sets", help="comma-separated set names (default: every set)")
+    parser = shared.candidate_parser("conf66_words.py", __doc__)
     parser.add_argument("--blind", default="", help="comma-separated blind sets, judged by the blind rule")
-    parser.add_argument("--half", choices=("tune", "heldout", "all"), default="tune")
-    parser.add_argument("--candidates", help="comma-separated candidates (default: every one)")
-    parser.add_argument("--limit", type=int, default=400, help="CMRC questions for `fit` and `reported`")
-    parser.add_argument("--trial", type=Path, help="cmrc2018_trial.json, for `fit`")
-    parser.add_argument("--cmrc-dev", type=Path, help="cmrc2018_dev.json, for `reported`")
-    parser.add_argument("--every-context", type=int, default=4, help="CMRC dev contexts kept, for `reported`")
     args = parser.parse_args(argv)
-    labels = args.candidates.split(",") if args.candidates else list(NAMES)
-    if any(label not in NAMES for label in labels):
-        print(f"没有这个候选：{args.candidates}（可选：{', '.join(NAMES)}）", file=sys.stderr)
+    labels = shared.chosen(args.candidates, NAMES)
+    if labels is None:
         return 1
     if args.command == "judge":
-        if not args.paths[0].is_file():
-            print(f"找不到：{args.paths[0]}", file=sys.stderr)
-            return 1
+        sets = set(args.sets.split(",")) if args.sets else None
         blind = {n for n in args.blind.split(",") if n}
-        try:
-            return judge(args.paths[0], args.half, set(args.sets.split(",")) if args.sets else None, blind)
-        except (BadRows, UnicodeDecodeError) as error:
-            print(
-                str(error) if isinstance(error, BadRows) else f"{args.paths[0]} 不是文本文件", file=sys.stderr
-            )
-            return 1
-    if not args.paths[0].is_dir():
-        print(f"找不到文件夹：{args.paths[0]}", file=sys.stderr)
-        return 1
-    if args.command == "fit":
-        if args.trial is None or not args.trial.is_file():
-            print("`fit` 要用 --trial 给出 cmrc2018_trial.json", file=sys.stderr)
-            return 1
-        return measured(args.paths[0], args.trial, args.limit, 1, labels, held_out=False)
-    if args.command == "reported":
-        if args.cmrc_dev is None or not args.cmrc_dev.is_file():
-            print("`reported` 要用 --cmrc-dev 给出 cmrc2018_dev.json", file=sys.stderr)
-            return 1
-        return measured(args.paths[0], args.cmrc_dev, args.limit, args.every_context, labels, held_out=True)
-    if len(args.paths) != 2:
-        parser.error("要给出两个路径")
-    names = args.sets.split(",") if args.sets else all_sets()
-    unknown = [n for n in names if n not in all_sets()]
-    if unknown:
-        print(
-            f"没有这个题集：{'、'.join(unknown)}（benchmarks/ 下没有 NAME-questions.jsonl）", file=sys.stderr
+        return shared.judged(args.paths[0], lambda: judge(args.paths[0], args.half, sets, blind))
+    if args.command in ("fit", "reported"):
+        from retrieval import RetrieverConfig
+
+        fields = dict(CANDIDATES)
+        return fit_or_reported(
+            args, [(label, RetrieverConfig(**fields.get(label, {}))) for label in ["main", *labels]]
         )
-        return 1
-    missing = sorted({library_of(n) for n in names if not (args.paths[0] / library_of(n)).is_dir()})
-    if missing:
-        print(
-            f"资料库文件夹 {args.paths[0]} 里缺少：{'、'.join(missing)}（由 scripts/eval_all_sets.sh 建）",
-            file=sys.stderr,
-        )
-        return 1
-    collect(args.paths[0], args.paths[1], names, args.half, labels)
-    return 0
+    return shared.collected(args, labels, write_rows)
 
 
 if __name__ == "__main__":

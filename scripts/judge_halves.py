@@ -8,17 +8,23 @@ unanswerable before → after, the totals (of the sets that moved, and of every 
 default words63's and conf64's: false 「未找到」 falls, answered unanswerable rises in no set, no rank moves; conf65's
 and conf66's bound the rise of false 「未找到」 on each set instead or as well) and every question whose verdict moved;
 `print_summary` the table of candidates.
+
+What those scripts share besides (scripts/conf64_asked.py, conf65_detail.py, conf66_words.py): `write_whole` writes
+a rows file whole or not at all, `candidate_parser` their common arguments, `chosen` the candidates asked for,
+`judged` a rows file judged (a missing or bad file refused in one Chinese line), `refused_sets` the sets and
+libraries `collect` needs.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, TextIO
 
 FIELDS = ("set", "id", "half", "candidate", "answerable", "question", "rank", "answered")
 
@@ -189,9 +195,144 @@ def print_summary(half: str, verdicts: list[Verdict]) -> None:
         print(f"| {v.label} | {t[0]} → {t[1]} | {t[2]} → {t[3]} | {', '.join(v.rises) or 'none'} |")
 
 
-def main(argv: list[str]) -> int:
-    import argparse
+def print_verdicts(half: str, verdicts: list[Verdict], worst: str) -> None:
+    """The table of candidates over every set: false 「未找到」 and answered unanswerable before → after, the largest
+    rise of false 「未找到」 on one set (its column headed `worst`) and whether the rule passes."""
+    print(f"\n| candidate ({half}) | false 「未找到」 | answered unanswerable | {worst} | rule |")
+    print("|---|---|---|---|---|")
+    for v in verdicts:
+        t = v.whole
+        print(
+            f"| {v.label} | {t[0]} → {t[1]} | {t[2]} → {t[3]} | {v.worst_false_rise} | "
+            f"{'passes' if v.passes else 'fails'} |"
+        )
 
+
+def row_of(name: str, half: str, label: str, question: Any, answer: Any, read: Any) -> dict:
+    """One line of a rows file: the question (a `bench.evaluate` question of set `name`, in `half`) as `label`
+    searched it (`answer`, as `speechqa eval` searches), the rank of its first relevant passage (None beyond the
+    hits), the verdict, and `read` (what the candidate read, printed beside a moved question)."""
+    from bench.evaluate import is_relevant
+
+    first = next((h for h in answer.hits if is_relevant(h.passage, question)), None)
+    return {
+        "set": name,
+        "id": question.id,
+        "half": half,
+        "candidate": label,
+        "answerable": question.answerable,
+        "question": question.question,
+        "rank": first.rank if first is not None else None,
+        "answered": answer.answered,
+        "level": answer.level,
+        "probability": answer.probability,
+        "read": read,
+    }
+
+
+def write_whole(out: Path, write: Callable[[TextIO], None]) -> None:
+    """`write` into OUT, which appears whole or not at all (a failed or interrupted run leaves nothing)."""
+    part = out.with_name(out.name + ".part")
+    try:
+        with part.open("w", encoding="utf-8") as sink:
+            write(sink)
+        part.replace(out)
+    finally:
+        part.unlink(missing_ok=True)
+
+
+def candidate_parser(prog: str, doc: str | None) -> argparse.ArgumentParser:
+    """The arguments every candidate script takes: collect / judge / fit / reported, the paths, the sets, the half,
+    the candidates, and the CMRC files of `fit` and `reported`."""
+    parser = argparse.ArgumentParser(
+        prog=prog, description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("command", choices=("collect", "judge", "fit", "reported"))
+    parser.add_argument("paths", type=Path, nargs="+")
+    parser.add_argument("--sets", help="comma-separated set names (default: every set)")
+    parser.add_argument("--half", choices=("tune", "heldout", "all"), default="tune")
+    parser.add_argument("--candidates", help="comma-separated candidates (default: every one)")
+    parser.add_argument("--limit", type=int, default=400, help="CMRC questions for `fit` and `reported`")
+    parser.add_argument("--trial", type=Path, help="cmrc2018_trial.json, for `fit`")
+    parser.add_argument("--cmrc-dev", type=Path, help="cmrc2018_dev.json, for `reported`")
+    parser.add_argument("--every-context", type=int, default=4, help="CMRC dev contexts kept, for `reported`")
+    return parser
+
+
+def chosen(asked: str | None, names: Sequence[str]) -> list[str] | None:
+    """The candidates `--candidates` asks for (None given: every one); None, after one Chinese line, when one is
+    not of `names`."""
+    labels = asked.split(",") if asked else list(names)
+    if any(label not in names for label in labels):
+        print(f"没有这个候选：{asked}（可选：{', '.join(names)}）", file=sys.stderr)
+        return None
+    return labels
+
+
+def judged(path: Path, judge: Callable[[], int]) -> int:
+    """`judge()` of the rows file `path`; a missing file, or one that is not rows or not text: one Chinese line, 1."""
+    if not path.is_file():
+        print(f"找不到：{path}", file=sys.stderr)
+        return 1
+    try:
+        return judge()
+    except (BadRows, UnicodeDecodeError) as error:
+        print(str(error) if isinstance(error, BadRows) else f"{path} 不是文本文件", file=sys.stderr)
+        return 1
+
+
+def refused_sets(libs: Path, names: Sequence[str]) -> str | None:
+    """Why `collect` cannot search `names` in LIBS (a set with no questions file, a library LIBS lacks), in
+    Chinese; None when it can."""
+    from rank39_misses import all_sets, library_of
+
+    unknown = [n for n in names if n not in all_sets()]
+    if unknown:
+        return f"没有这个题集：{'、'.join(unknown)}（benchmarks/ 下没有 NAME-questions.jsonl）"
+    missing = sorted({library_of(n) for n in names if not (libs / library_of(n)).is_dir()})
+    if missing:
+        return f"资料库文件夹 {libs} 里缺少：{'、'.join(missing)}（由 scripts/eval_all_sets.sh 建）"
+    return None
+
+
+def collected(args: argparse.Namespace, labels: list[str], write_rows: Callable[..., None]) -> int:
+    """`collect LIBS OUT`: `write_rows(sink, LIBS, names, half, labels)` written whole into OUT (`write_whole`), after
+    LIBS, the two paths and the sets (`--sets`, default every one) are checked: one Chinese line and 1 otherwise."""
+    from rank39_misses import all_sets
+
+    if not args.paths[0].is_dir():
+        print(f"找不到文件夹：{args.paths[0]}", file=sys.stderr)
+        return 1
+    if len(args.paths) != 2:
+        print("collect 要给出两个路径：资料库文件夹和结果文件", file=sys.stderr)
+        return 1
+    names = args.sets.split(",") if args.sets else all_sets()
+    refusal = refused_sets(args.paths[0], names)
+    if refusal is not None:
+        print(refusal, file=sys.stderr)
+        return 1
+    write_whole(args.paths[1], lambda sink: write_rows(sink, args.paths[0], names, args.half, labels))
+    return 0
+
+
+def cmrc_file(args: argparse.Namespace) -> Path | None:
+    """The CMRC file `fit` (--trial) or `reported` (--cmrc-dev) reads, with HOME checked; None after one Chinese
+    line when either is missing."""
+    if not args.paths[0].is_dir():
+        print(f"找不到文件夹：{args.paths[0]}", file=sys.stderr)
+        return None
+    given, option, name = (
+        (args.trial, "--trial", "cmrc2018_trial.json")
+        if args.command == "fit"
+        else (args.cmrc_dev, "--cmrc-dev", "cmrc2018_dev.json")
+    )
+    if given is None or not given.is_file():
+        print(f"`{args.command}` 要用 {option} 给出 {name}", file=sys.stderr)
+        return None
+    return given
+
+
+def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="judge_halves.py",
         description=__doc__
@@ -203,17 +344,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--sets", help="comma-separated set names (default: every set)")
     parser.add_argument("--detail", default="read", help="the row field printed beside a moved question")
     args = parser.parse_args(argv)
-    if not args.rows.is_file():
-        print(f"找不到：{args.rows}", file=sys.stderr)
-        return 1
-    try:
+
+    def judge() -> int:
         rows = read_rows(args.rows, args.half, set(args.sets.split(",")) if args.sets else None)
-    except (BadRows, UnicodeDecodeError) as error:
-        print(str(error) if isinstance(error, BadRows) else f"{args.rows} 不是文本文件", file=sys.stderr)
-        return 1
-    labels = list(dict.fromkeys(r["candidate"] for r in rows if r["candidate"] != "main"))
-    print_summary(args.half, compare(rows, labels, args.half, args.detail))
-    return 0
+        labels = list(dict.fromkeys(r["candidate"] for r in rows if r["candidate"] != "main"))
+        print_summary(args.half, compare(rows, labels, args.half, args.detail))
+        return 0
+
+    return judged(args.rows, judge)
 
 
 if __name__ == "__main__":

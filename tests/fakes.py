@@ -66,3 +66,35 @@ class RecordingOcrEngine:
     def read(self, image: Image.Image) -> Reading:
         self.pages.append(image.convert("RGB").tobytes())
         return Reading(lines=())
+
+
+class TableEmbedder:
+    """Each word's vector from a table (a fake: cosines chosen by the test), normalised."""
+
+    key = "table"
+    dim = 3
+
+    def __init__(self, table: dict[str, tuple[float, float, float]]) -> None:
+        self.table = table
+
+    def embed_batch(self, texts: list[str], kind: str) -> np.ndarray:
+        rows = np.array([self.table[t] for t in texts], dtype=np.float32)
+        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+class WordTableEmbedder(FakeEmbedder):
+    """`FakeEmbedder`, but the words of `table` take their vector from it (in the first dimensions, normalised):
+    a library a search runs over whose word cosines the test chooses (字画 near 书画, say)."""
+
+    def __init__(self, table: dict[str, tuple[float, ...]], dim: int = 64) -> None:
+        super().__init__(dim=dim, key="fake-bigram-words")
+        self.table = table
+
+    def embed_batch(self, texts: Sequence[str], kind: Kind) -> np.ndarray:
+        out = super().embed_batch(texts, kind)
+        for row, text in enumerate(texts):
+            if text in self.table:
+                vector = np.zeros(self.dim, dtype=np.float32)
+                vector[: len(self.table[text])] = self.table[text]
+                out[row] = vector / np.linalg.norm(vector)
+        return out

@@ -115,3 +115,41 @@ def test_the_false_abstention_bound_holds_exactly_when_no_set_rises_past_it(
     main_all = counts(r for r in rows if r["candidate"] == "main")
     cand_all = counts(r for r in rows if r["candidate"] == "cand")
     assert verdict.whole == (main_all[2], cand_all[2], main_all[4], cand_all[4])
+
+
+def test_the_default_rule_lets_no_set_answer_more_unanswerable() -> None:
+    # false 「未找到」 falls by two in all, but set b answers one near miss more: words63's and conf64's rule fails it
+    rows = _rows(
+        {
+            "a": [(True, False, True), (True, False, True)],
+            "b": [(False, False, True), (True, True, True)],
+        }
+    )
+    (verdict,) = compare(rows, ["cand"], "tune", "answered", Rule())
+    assert verdict.whole == (2, 0, 0, 1) and not verdict.passes
+    (verdict,) = compare(rows, ["cand"], "tune", "answered", Rule(per_set_rise=1))
+    assert verdict.passes  # one a set allowed: the same rows pass
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    moves=st.dictionaries(
+        st.sampled_from(["a", "b", "c"]), st.lists(_QUESTION, min_size=1, max_size=8), min_size=1
+    ),
+    per_set=st.integers(min_value=0, max_value=2),
+    total=st.integers(min_value=0, max_value=3),
+)
+def test_the_rises_of_answered_unanswerable_pass_exactly_within_both_bounds(
+    moves: dict[str, list[tuple[bool, bool, bool]]], per_set: int, total: int
+) -> None:
+    """Under a rule of rises alone, a candidate passes exactly when no set answers more than `per_set_rise`
+    unanswerable questions more and all sets together no more than `total_rise` (no rank moves here)."""
+    rows = _rows(moves)
+    rule = Rule(per_set_rise=per_set, total_rise=total, falls="nothing")
+    (verdict,) = compare(rows, ["cand"], "tune", "answered", rule)
+    rises = []
+    for name in moves:
+        before = counts(r for r in rows if r["set"] == name and r["candidate"] == "main")
+        after = counts(r for r in rows if r["set"] == name and r["candidate"] == "cand")
+        rises.append(after[4] - before[4])
+    assert verdict.passes == (max(rises) <= per_set and sum(rises) <= total)

