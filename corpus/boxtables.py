@@ -47,9 +47,11 @@ class TextPart:
 
 @dataclass(frozen=True)
 class BoxTable:
-    """A box-drawn table: its rows, each its cells' text (a cell's wrapped lines joined)."""
+    """A box-drawn table: its rows, each its cells' text (a cell's wrapped lines joined); a row of one cell
+    spanning a table of more columns (a title 「免费验光服务安排表」 over the head, a 备注 under the body) is
+    its text, as `corpus.tables.table_blocks` reads a spanning row: in its place, never the head."""
 
-    rows: tuple[tuple[str, ...], ...]
+    rows: tuple[tuple[str, ...] | str, ...]
 
 
 def _join(pieces: list[str]) -> str:
@@ -70,12 +72,25 @@ def _cells(line: str) -> list[str]:
     return [cell.strip() for cell in _BAR_SPLIT.split(inner)[1:-1]]
 
 
+def _wraps(group: list[list[str]]) -> bool:
+    """Whether the lines of a run between two rules are one row whose cells wrap over them: a line after
+    the first leaves empty a cell the first line fills (a short cell — a 序号, a date — ends on its first
+    line while a long one runs on), or leaves its first cell empty (no row stands without its first cell)."""
+    first = group[0]
+    return any(
+        not line[0] or any(i < len(first) and first[i] and not cell for i, cell in enumerate(line))
+        for line in group[1:]
+    )
+
+
 def _table(lines: list[str]) -> BoxTable | None:
     """The rows of a run of framed lines, or None when it holds no content line between bars.
 
-    Lines between two rules are one row whose cells wrap over them — when the table has a rule between
-    its body rows anywhere; a body with no rule inside it (a rule under the header only, as many exports
-    draw) is one row a line."""
+    Lines between two rules are one row whose cells wrap over them only when the table shows its cells
+    wrapping (`_wraps`: in some run between rules a cell ends while its neighbour runs on): a table framed
+    only about its edge, one with no rule under its head, one whose rules part groups of rows and a body
+    ruled under its head only are one row a line. Before, every run between rules was taken for one row
+    and a table drawn without inner rules read its rows mashed column by column (「片区城关片区东乡片区…」)."""
     groups: list[list[list[str]]] = [[]]
     for line in lines:
         if _rule(line):
@@ -90,16 +105,19 @@ def _table(lines: list[str]) -> BoxTable | None:
     if not groups:
         return None
     body = groups[1:]
-    by_line = len(body) == 1 and len(body[0]) > 1
+    by_line = len(body) <= 1 or not any(_wraps(group) for group in groups)
     rows: list[tuple[str, ...]] = []
     for index, group in enumerate(groups):
-        if by_line and index == 1:
+        if by_line and (index > 0 or len(groups) == 1 or not _wraps(group)):
             rows.extend(tuple(cells) for cells in group)
             continue
         width = max(len(cells) for cells in group)
         columns = [[cells[i] if i < len(cells) else "" for cells in group] for i in range(width)]
         rows.append(tuple(_join(column) for column in columns))
-    return BoxTable(rows=tuple(rows))
+    width = max(len(row) for row in rows)
+    if width < 2:
+        return BoxTable(rows=tuple(rows))
+    return BoxTable(rows=tuple(row[0] if len(row) == 1 else row for row in rows))
 
 
 def split_box_tables(text: str) -> list[TextPart | BoxTable]:

@@ -52,7 +52,7 @@ import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from . import cfb
 from .clean import HAN
@@ -254,7 +254,7 @@ def _blocks(grids: Sequence[Grid], own_title: str | None = None) -> list[Block]:
                 continue  # a title row repeating the sheet's name (「竞赛规程」): read once, as its heading
             blocks.append(Block(text=line, kind="line"))
         blocks.extend(table_blocks(_totals_named(table, grid.name.strip() if named else title)))
-        blocks.extend(Block(text=line, kind="paragraph") for line in after)
+        blocks.extend(after)
     return blocks
 
 
@@ -313,7 +313,7 @@ def _totals_named(table: list[list[str] | str], of: str | None) -> list[list[str
     return out
 
 
-def _split(grid: Grid) -> tuple[list[str], list[list[str] | str], list[str]]:
+def _split(grid: Grid) -> tuple[list[str], list[list[str] | str], list[Block]]:
     """A sheet's title rows (before the first row of two or more cells), its table (to the last such
     row; a row of one cell merged across the table is a string, read as it stands) and its notes (the
     rows of one cell after it)."""
@@ -325,7 +325,11 @@ def _split(grid: Grid) -> tuple[list[str], list[list[str] | str], list[str]]:
             line for n, cells in enumerate(filled) if n not in grid.drawn for c in cells for line in _lines(c)
         ]
         notes = [
-            line for n, cells in enumerate(filled) if n in grid.drawn for c in cells for line in _lines(c)
+            Block(text=line, kind="paragraph")
+            for n, cells in enumerate(filled)
+            if n in grid.drawn
+            for c in cells
+            for line in _lines(c)
         ]
         return lead, [], notes
     first, last = multi[0], multi[-1]
@@ -351,9 +355,16 @@ def _split(grid: Grid) -> tuple[list[str], list[list[str] | str], list[str]]:
         else:
             table.append([" ".join(_lines(cell)) for cell in row])
     if signed is not None:
-        after = [_row_line(cells) for cells in filled[last + 1 :] if cells]
+        # each its own line, as the sheet prints them: as paragraphs, a short one ran into the next in the
+        # passage (「制表人：冯敏审核人：包立新」)
+        after = [Block(text=_row_line(cells), kind="line") for cells in filled[last + 1 :] if cells]
     else:
-        after = [line for cells in filled[last + 1 :] for cell in cells for line in _lines(cell)]
+        after = [
+            Block(text=line, kind="paragraph")
+            for cells in filled[last + 1 :]
+            for cell in cells
+            for line in _lines(cell)
+        ]
     return lead, table, after
 
 
@@ -361,19 +372,47 @@ def _split(grid: Grid) -> tuple[list[str], list[list[str] | str], list[str]]:
 _SIGN_LABEL = re.compile(f"^[{HAN}]{{2,8}}[:：]")
 
 
+# The label of a note a sheet may print under its signature lines: 「备注：」「说明：」「注：」
+_NOTE_LABEL = re.compile(r"^(?:备注|说明|注|附注)\s*[:：]?$")
+
+
 def _signature_rows(filled: Sequence[Sequence[str]], first: int, last: int) -> int | None:
     """Where the lines under a table begin: the first of the table's last rows that are each a labelled line
     (`_signature_line`: 「发放单位：…」, 「发放日期：｜｜2035年6月15日」) — the sheet's signature and date lines
-    under the table; None when its last row is none. Their cells were read as a row of the table before, labelled by its head
-    (「序号：发放日期：；演出日期：二〇三五年六月十五日」)."""
-    width = max(len(cells) for cells in filled[first : last + 1])
-    start = last + 1
+    under the table, and a note under them (「备注：｜慰问金由各支部…发放到人。」); None when there are none.
+    Their cells were read as a row of the table before, labelled by its head
+    (「序号：发放日期：；演出日期：二〇三五年六月十五日」).
+
+    Only rows after the table's body count: after its last row with data in most of its columns (three
+    or more) and after a 合计 row; and none when the body's own first column is labels with colons
+    (「活动名称：｜重阳登山｜张三」 over 「集合地点：｜县政府门口」: such rows are the table's, labelled by its head)."""
+    end = last
+    while end > first and len(filled[end]) == 2 and _NOTE_LABEL.match(filled[end][0].strip()):
+        end -= 1  # a note after the signature lines: read with them, as a line
+    start = _labelled_start(filled, first, end)
+    if start is None and end < last:
+        start = _labelled_start(filled, first, last)  # no signature line over the note: the note alone
+    return start
+
+
+def _labelled_start(filled: Sequence[Sequence[str]], first: int, end: int) -> int | None:
+    """The first of the labelled lines ending at row `end` (`_signature_rows`), None for none."""
+    width = max(len(cells) for cells in filled[first : end + 1])
+    start = end + 1
     while start - 1 > first:
         cells = filled[start - 1]
         if cells and not _signature_line(cells, width):
             break
         start -= 1
-    return start if start <= last and filled[start] else None
+    if start > end or not filled[start]:
+        return None
+    body = [cells for cells in filled[first + 1 : start] if cells]
+    if any(
+        _SIGN_LABEL.match(cells[0].strip()) and not _TOTAL.match(cells[0].strip().rstrip(":："))
+        for cells in body
+    ):
+        return None  # the table's first column holds labels: its last rows so labelled are its own
+    return start
 
 
 def _signature_line(cells: Sequence[str], width: int) -> bool:
@@ -1322,7 +1361,12 @@ def cell_text(value: object, number_format: str = "General") -> str:
         total = int(value.total_seconds())
         return f"{total // 3600}:{total % 3600 // 60:02d}"
     if isinstance(value, int | float):
-        return _number_text(float(value), number_format)
+        try:
+            return _number_text(float(value), number_format)
+        except (ArithmeticError, IndexError, ValueError):
+            # a format this reading does not follow for this value (a code past its reach, a number past
+            # Chinese numerals' 万亿): the number as General shows it, never a failed file
+            return _general(float(value))
     return str(value).strip()
 
 
@@ -1358,6 +1402,9 @@ def _literal(part: str) -> str:
     return _QUOTED.sub(lambda m: m.group(1) if m.group(1) is not None else (m.group(2) or ""), part)
 
 
+# room for any double's digits when a number is rounded to a format's decimals (1e30 under 「0.00」 needs 33;
+# the default context's 28 raised InvalidOperation)
+_WIDE = Context(prec=400)
 _NUMBER_CODE = re.compile(r"[#0?,.]*[0#?][#0?,.]*(?:[Ee][+-][0#]+)?")
 
 
@@ -1406,7 +1453,9 @@ def _number_text(number: float, form: str) -> str:
         # rounded half away from zero, as Excel and LibreOffice show a number (Python's own formatting
         # rounds half to even: 12.5 under 「0」 was 「12」, not 「13」), from the shortest decimal that reads
         # back as the stored value (2.675 is 2.67499… in binary, shown 2.68)
-        rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        rounded = Decimal(repr(value)).quantize(
+            Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP, context=_WIDE
+        )
         shown = f"{rounded:,.{decimals}f}" if thousands else f"{rounded:.{decimals}f}"
         if fraction and all(c == "#" for c in fraction if c in "0#?") and "." in shown:
             shown = shown.rstrip("0").rstrip(".")
@@ -1474,6 +1523,8 @@ def _numerals(shown: str, kind: int) -> str:
     if match is None:
         return shown
     sign, whole, fraction = match.groups()
+    if int(whole.replace(",", "")) >= 10 ** (4 * len(_GROUPS)):
+        return shown  # past 万亿's reach: the figures as they are
     text = chinese_integer(int(whole.replace(",", "")), kind)
     if fraction:
         text += _POINT[kind] + "".join(_DIGITS[kind][int(d)] for d in fraction)
