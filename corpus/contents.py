@@ -10,7 +10,9 @@ section over the opening (「四、工作要求1」).
 `typed_contents` reads a file's blocks as a PDF's lines are read (corpus.pdf ``_without_contents`` and
 ``_listed_headings``, with the same patterns): a paragraph 「目录」/「目次」 alone and two or more entries
 after it — a heading, a leader or a space, a page number; or a heading listed bare whose words stand as a
-paragraph further on — are left out. Then each entry, in the 目录's order and only after it, marks the first
+paragraph further on — are left out when at least half its entries name a paragraph further on (a 目录's
+entries reappear as the body's headings); a list under 「目录」 naming nothing later (an 档案移交目录's items
+and their counts) is the file's own text and read. Then each entry, in the 目录's order and only after it, marks the first
 paragraph whose words are the entry's and that stands as a heading: a body paragraph (not a table's row,
 not a heading already), unnumbered (a numbered one is corpus.parse's numbering rules'), no sentence's or
 clause's mark, not naming an attachment (「附件：…」 is the 附件说明, parse's), and heading something — the
@@ -85,7 +87,10 @@ def typed_contents(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             else:
                 break
             end += 1
-        if len(found) >= 2:
+        named = sum(later.get(entry, -1) >= end for entry in found)
+        if len(found) >= 2 and 2 * named >= len(found):
+            # a 目录's entries reappear as the body's headings; a list under 「目录」 naming nothing further on
+            # (an 档案移交目录's items and their counts) is the letter's own text
             dropped.update(range(at, end))
             entries += found
     if not dropped:
