@@ -11,7 +11,7 @@ Read by position they were three lines: 「家庭上年度总收入」, then 「
 width (the wider as wide as the bar, near it: within a line's height), each part one run of characters
 (no gap wider than a character) centred on the bar, nothing else on their lines beside them, the sentence's
 characters beside the bar at its height, no vertical rule meeting the bar and no other horizontal rule just
-over or under it spanning it or ending where it ends (a 三线表's rules round its grouped header's). Each becomes the text 「分子/分母」 written
+over and under it spanning it or ending where it ends (a 三线表's rules round its grouped header's). Each becomes the text 「分子/分母」 written
 as `corpus.equations.fraction_text` writes a Word or Writer file's fraction (each part in brackets when it
 is more than one term: 「家庭上年度总收入/(12×家庭人口数)」, a minus sign 「-」), placed on the sentence's line
 where the bar is. A table's rule (a column's rule meets it; its cells' lines run past it on either side), an underline (the line under it
@@ -94,7 +94,9 @@ def _horizontal(edges: Sequence[dict]) -> list[_Bar]:  # type: ignore[type-arg]
 
 
 def _ruled(bar: _Bar, rules: Sequence[_Bar], size: float) -> bool:
-    """Another rule just above or below the bar spans it or ends where it ends: a table's rules."""
+    """Other rules just above and just below the bar span it or end where it end: a table's rules (a
+    radical's overline over a fraction is one rule above it)."""
+    sides = set()
     for rule in rules:
         if rule.edge == bar.edge or not 0.5 < abs(rule.y - bar.y) <= _RULED * size:
             continue
@@ -102,8 +104,8 @@ def _ruled(bar: _Bar, rules: Sequence[_Bar], size: float) -> bool:
             continue
         spans = rule.x0 <= bar.x0 + 1 and rule.x1 >= bar.x1 - 1
         if spans or abs(rule.x0 - bar.x0) <= 1 or abs(rule.x1 - bar.x1) <= 1:
-            return True
-    return False
+            sides.add(rule.y < bar.y)
+    return len(sides) == 2
 
 
 def _one_run(part: list[dict]) -> bool:  # type: ignore[type-arg]
