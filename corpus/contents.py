@@ -10,7 +10,9 @@ section over the opening (「四、工作要求1」).
 `typed_contents` reads a file's blocks as a PDF's lines are read (corpus.pdf ``_without_contents`` and
 ``_listed_headings``, with the same patterns): a paragraph 「目录」/「目次」 alone and two or more entries
 after it — a heading, a leader or a space, a page number; or a heading listed bare whose words stand as a
-paragraph further on — are left out. Then each entry, in the 目录's order and only after it, marks the first
+paragraph further on — are left out when at least half its entries name a paragraph further on (a 目录's
+entries reappear as the body's headings); a list under 「目录」 naming nothing later (an 档案移交目录's items
+and their counts) is the file's own text and read. Then each entry, in the 目录's order and only after it, marks the first
 paragraph whose words are the entry's and that stands as a heading: a body paragraph (not a table's row,
 not a heading already), unnumbered (a numbered one is corpus.parse's numbering rules'), no sentence's or
 clause's mark, not naming an attachment (「附件：…」 is the 附件说明, parse's), and heading something — the
@@ -24,6 +26,7 @@ heading over body text — heads the sub-heading's section, a level above it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from .records import Block
@@ -35,6 +38,7 @@ __all__ = [
     "CONTENTS_TAIL",
     "NO_HEADING",
     "NUMBERED_HEADING",
+    "mark_entries",
     "typed_contents",
 ]
 
@@ -85,15 +89,19 @@ def typed_contents(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             else:
                 break
             end += 1
-        if len(found) >= 2:
+        named = sum(later.get(entry, -1) >= end for entry in found)
+        if len(found) >= 2 and 2 * named >= len(found):
+            # a 目录's entries reappear as the body's headings; a list under 「目录」 naming nothing further on
+            # (an 档案移交目录's items and their counts) is the letter's own text
             dropped.update(range(at, end))
             entries += found
     if not dropped:
         return blocks
     listed = set(entries)
 
-    def heading(entry: str, at: int) -> int | None:
-        """The next body paragraph's place when the paragraph at `at` is the entry standing as a heading."""
+    def heading(entry: str, at: int, _under: bool) -> tuple[int, int] | None:
+        """One paragraph and the next body paragraph's place when the paragraph at `at` is the entry standing
+        as a heading (a paragraph is a heading on its own, under another or not)."""
         if (
             texts[at] != entry
             or not body[at]
@@ -108,33 +116,66 @@ def typed_contents(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             return None
         if not (texts[following] in listed or NO_HEADING.search(texts[following])):
             return None  # heads no sentence: a short line under it may be a heading of the parse's own
-        return following
+        return 1, following
 
-    levels: dict[int, int] = {}
-    start = max(dropped) + 1
-    child = -1  # an entry already marked under the one before it
-    for index, entry in enumerate(entries):
-        if index == child:
-            continue
-        following_entry = entries[index + 1] if index + 1 < len(entries) else ""
-        for at in range(start, len(blocks)):
-            following = heading(entry, at)
-            if following is None:
-                continue
-            if texts[following] in listed:
-                # a parent heading over its first sub-heading: the next entry stands right under it as a
-                # heading over body text — both marked, the parent a level above
-                under = heading(following_entry, following) if texts[following] == following_entry else None
-                if under is None or texts[under] in listed:
-                    continue  # heads nothing: another entry's words follow (a list of the parts)
-                levels[at], levels[following] = 1, 2
-                start, child = following + 1, index + 1
-                break
-            levels[at] = 1
-            start = at + 1
-            break
+    levels = {
+        at: level
+        for at, (_, level) in mark_entries(
+            entries,
+            max(dropped) + 1,
+            len(blocks),
+            heading,
+            lambda following: texts[following] in listed,
+        ).items()
+    }
     return tuple(
         replace(block, kind="heading", level=levels[n]) if n in levels else block
         for n, block in enumerate(blocks)
         if n not in dropped
     )
+
+
+def mark_entries(
+    entries: Sequence[str],
+    start: int,
+    stop: int,
+    heading: Callable[[str, int, bool], tuple[int, int] | None],
+    heads_entry: Callable[[int], bool],
+) -> dict[int, tuple[int, int]]:
+    """Where a 目录's entries stand as the body's headings: each entry, in the 目录's order, marks the first
+    place from `start` (before `stop`) where `heading(entry, place, under)` finds it standing as a heading
+    — the number of lines it takes and the next text's place — its first line's place mapped to (its lines,
+    its level). An entry naming an attachment or holding a sentence's or clause's mark marks nothing. When
+    the next text is another entry's words (`heads_entry`), the entry is a parent heading only if the next
+    entry stands right under it (`under` true: it needs no end mark before it) as a heading over body text:
+    both marked, the parent a level above; otherwise it heads nothing (a list of the plan's parts) and the
+    entry's words are looked for further on. The PDF's lines and a word-processor's paragraphs share it."""
+    taken: dict[int, tuple[int, int]] = {}
+    child = -1  # an entry already marked under the one before it
+    for index, entry in enumerate(entries):
+        if index == child or NO_HEADING.search(entry) or ATTACHMENT_ENTRY.match(entry):
+            continue
+        following_entry = entries[index + 1] if index + 1 < len(entries) else ""
+        for at in range(start, stop):
+            found = heading(entry, at, False)
+            if found is None:
+                continue
+            lines, following = found
+            if heads_entry(following):
+                under = (
+                    heading(following_entry, following, True)
+                    if following_entry
+                    and not NO_HEADING.search(following_entry)
+                    and not ATTACHMENT_ENTRY.match(following_entry)
+                    else None
+                )
+                if under is None or heads_entry(under[1]):
+                    continue  # heads nothing: another entry's words follow (a list of the parts)
+                taken[at] = (lines, 1)
+                taken[following] = (under[0], 2)
+                start, child = following + under[0], index + 1
+                break
+            taken[at] = (lines, 1)
+            start = at + lines
+            break
+    return taken

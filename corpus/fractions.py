@@ -8,8 +8,10 @@ Read by position they were three lines: 「家庭上年度总收入」, then 「
 「12×家庭人口数」 — the sentence broken, its formula's parts lines of their own.
 
 `stacked_fractions` finds them: a bar, characters on one line above it and on one line below it within its
-width (the wider as wide as the bar, near it: within a line's height), nothing else on their lines beside
-them, the sentence's characters beside the bar at its height, and no vertical rule meeting the bar. Each becomes the text 「分子/分母」 written
+width (the wider as wide as the bar, near it: within a line's height), each part one run of characters
+(no gap wider than a character) centred on the bar, nothing else on their lines beside them, the sentence's
+characters beside the bar at its height, no vertical rule meeting the bar and no other horizontal rule just
+over and under it spanning it or ending where it ends (a 三线表's rules round its grouped header's). Each becomes the text 「分子/分母」 written
 as `corpus.equations.fraction_text` writes a Word or Writer file's fraction (each part in brackets when it
 is more than one term: 「家庭上年度总收入/(12×家庭人口数)」, a minus sign 「-」), placed on the sentence's line
 where the bar is. A table's rule (a column's rule meets it; its cells' lines run past it on either side), an underline (the line under it
@@ -20,6 +22,7 @@ height) are not fractions.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from .equations import fraction_text
@@ -42,6 +45,14 @@ _AXIS = 0.35
 _BESIDE = 3.0
 # a part is alone on its line: no other character within this many sizes of the bar's ends
 _APART = 1.5
+# a part is one run: no gap between its characters wider than this share of their size (a table's grouped
+# header 「离休干部　　退休干部」 under its rule is two cells)
+_RUN_GAP = 1.0
+# a part is centred on its bar: its middle within this share of its size (plus a point) of the bar's
+_CENTRED = 0.25
+# a table's rules: another horizontal rule within this many sizes above or below the bar, spanning it or
+# ending where it ends (the rules over and under a 三线表's grouped header)
+_RULED = 2.5
 
 
 class Fraction(NamedTuple):
@@ -69,6 +80,43 @@ class _Bar(NamedTuple):
     x1: float
     y: float
     edge: int
+
+
+def _horizontal(edges: Sequence[dict]) -> list[_Bar]:  # type: ignore[type-arg]
+    """Every thin horizontal rule of the page (a table's, an underline, a bar)."""
+    rules = []
+    for edge in edges:
+        x0, x1 = float(edge["x0"]), float(edge["x1"])
+        top, bottom = float(edge["top"]), float(edge["bottom"])
+        if bottom - top <= _MAX_BAR and x1 - x0 >= _MIN_BAR:
+            rules.append(_Bar(x0, x1, (top + bottom) / 2, id(edge)))
+    return rules
+
+
+def _ruled(bar: _Bar, rules: Sequence[_Bar], size: float) -> bool:
+    """Other rules just above and just below the bar span it or end where it end: a table's rules (a
+    radical's overline over a fraction is one rule above it)."""
+    sides = set()
+    for rule in rules:
+        if rule.edge == bar.edge or not 0.5 < abs(rule.y - bar.y) <= _RULED * size:
+            continue
+        if rule.x1 < bar.x0 or rule.x0 > bar.x1:
+            continue
+        spans = rule.x0 <= bar.x0 + 1 and rule.x1 >= bar.x1 - 1
+        if spans or abs(rule.x0 - bar.x0) <= 1 or abs(rule.x1 - bar.x1) <= 1:
+            sides.add(rule.y < bar.y)
+    return len(sides) == 2
+
+
+def _one_run(part: list[dict]) -> bool:  # type: ignore[type-arg]
+    return all(
+        float(b["x0"]) - float(a["x1"]) <= _RUN_GAP * min(_size(a), _size(b)) for a, b in pairwise(part)
+    )
+
+
+def _centred(part: list[dict], bar: _Bar) -> bool:  # type: ignore[type-arg]
+    middle = (float(part[0]["x0"]) + float(part[-1]["x1"])) / 2
+    return abs(middle - (bar.x0 + bar.x1) / 2) <= _CENTRED * max(_size(c) for c in part) + 1
 
 
 def _bars(edges: Sequence[dict]) -> list[_Bar]:  # type: ignore[type-arg]
@@ -117,6 +165,7 @@ def stacked_fractions(chars: Sequence[dict], edges: Sequence[dict]) -> list[Frac
     objects, top-down coordinates)."""
     shown = [c for c in chars if (c.get("text") or "").strip() and c.get("upright", True)]
     bars = _bars(edges)
+    rules = _horizontal(edges)
     found: list[tuple[_Bar, list[dict], list[dict]]] = []  # type: ignore[type-arg]
     for bar in bars:
         within = [c for c in shown if bar.x0 - 0.5 <= _centre(c) <= bar.x1 + 0.5]
@@ -129,6 +178,10 @@ def stacked_fractions(chars: Sequence[dict], edges: Sequence[dict]) -> list[Frac
         widest = max(float(part[-1]["x1"]) - float(part[0]["x0"]) for part in (above, below))
         if widest < 0.6 * (bar.x1 - bar.x0):
             continue  # the bar is drawn as wide as the wider part: a longer rule is something else
+        if not all(_one_run(part) and _centred(part, bar) for part in (above, below)):
+            continue  # two cells under a grouped header, a name over a signature rule: not a formula's parts
+        if _ruled(bar, rules, max(_size(c) for c in (*above, *below))):
+            continue  # a rule with a table's rules over or under it
         found.append((bar, above, below))
     taken = {id(c) for _, above, below in found for c in (*above, *below)}
     out = []

@@ -24,12 +24,12 @@ from . import ocr
 from .clean import HAN
 from .cmaps import ResourceManager
 from .columns import MIN_GUTTER, printed_blocks
-from .contents import ATTACHMENT_ENTRY as _ATTACHMENT_ENTRY
 from .contents import CONTENTS_ENTRY as _CONTENTS_ENTRY
 from .contents import CONTENTS_HEADING as _CONTENTS_HEADING
 from .contents import CONTENTS_TAIL as _CONTENTS_TAIL
 from .contents import NO_HEADING as _NO_HEADING
 from .contents import NUMBERED_HEADING as _NUMBERED_HEADING
+from .contents import mark_entries
 from .errors import EmptyDocument, UnreadableFile, damaged
 from .fractions import stacked_fractions
 from .layers import without_hidden_layers
@@ -577,37 +577,10 @@ def _listed_headings(pages: list[Page]) -> list[Page]:
             return None  # heads no sentence: a short line under it may be a heading the parse reads
         return k, following
 
-    taken: dict[int, tuple[int, int]] = {}  # a heading's first line's place -> (its lines, its level)
-    start = after
-    child = -1  # an entry already marked under the one before it
-    for index, entry in enumerate(entries):
-        if index == child or _NO_HEADING.search(entry) or _ATTACHMENT_ENTRY.match(entry):
-            continue
-        following_entry = entries[index + 1] if index + 1 < len(entries) else ""
-        for at in range(start, len(lines)):
-            found = heading(entry, at)
-            if found is None:
-                continue
-            k, following = found
-            if heads_entry(following):
-                # a parent heading over its first sub-heading: the next entry stands right under it as a
-                # heading of its own over body text — the two are marked, the parent a level above
-                under = (
-                    heading(following_entry, following, under=True)
-                    if following_entry
-                    and not _NO_HEADING.search(following_entry)
-                    and not _ATTACHMENT_ENTRY.match(following_entry)
-                    else None
-                )
-                if under is None or heads_entry(under[1]):
-                    continue  # heads nothing: another entry's words follow (a list of the parts)
-                taken[at] = (k, 1)
-                taken[following] = (under[0], 2)
-                start, child = following + under[0], index + 1
-                break
-            taken[at] = (k, 1)
-            start = at + k
-            break
+    # a heading's first line's place -> (its lines, its level)
+    taken = mark_entries(
+        entries, after, len(lines), lambda entry, at, under: heading(entry, at, under=under), heads_entry
+    )
     if not taken:
         return pages
     marked: dict[tuple[int, int], Line] = {}

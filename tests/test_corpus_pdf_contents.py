@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from corpus import parse_document, read_bytes, read_document
 from tests.fixtures.pdf_contents.make_contents import LONG, SHORT_SECTIONS
+from tests.parse_stream import parse_stream
 
 _HERE = Path(__file__).parent / "fixtures" / "pdf_contents"
 _OPENING = "为满足离退休干部学习需求，县老年大学2033年春季学期面向全县招生。现制定如下方案。"
@@ -279,17 +280,8 @@ def test_a_contents_entry_naming_the_attachment_keeps_the_attachment_line() -> N
     assert _sections("attachment.pdf")[-1] == ("附件说明", "附件：报名登记表")
 
 
-def _stream(pdf: bytes) -> tuple[str, str]:
-    """The title and every word a parse keeps, in order: each section's heading where it begins, then its
-    paragraphs' text (the 文件信息 lines too), whitespace removed."""
-    (speech,) = parse_document(read_bytes("方案.pdf", pdf))
-    words, section = [], None
-    for paragraph in speech.paragraphs:
-        if paragraph.section != section:
-            section = paragraph.section
-            words.append(section or "")
-        words.append(paragraph.text)
-    return speech.title, "".join("".join(words).split()).replace("›", "")  # a section's path: its words
+def _stream(data: bytes) -> tuple[str, str]:
+    return parse_stream("方案.pdf", data)
 
 
 def _drawn(items: list[tuple[str, object]]) -> bytes:

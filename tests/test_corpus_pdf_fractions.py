@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from corpus import read_document
 from corpus.equations import fraction_text
 from tests.fixtures.pdf_fractions.make_fractions import SENTENCES, draw_lines
+from tests.fixtures.pdf_fractions.make_ruled_table import HEADER, ROWS, RULINGS, ruled_table_pdf
 
 _HERE = Path(__file__).parent / "fixtures" / "pdf_fractions"
 _EQUATIONS = Path(__file__).parent / "fixtures" / "office_equations"
@@ -102,3 +103,59 @@ def test_a_fraction_anywhere_leaves_its_sentence_one_sentence(tmp_path: Path, se
     path = tmp_path / "drawn.pdf"
     draw_lines(path, lines)
     assert _lines(path) == expected
+
+
+def _words(path: Path) -> str:
+    return "".join(read_document(path).text.split())
+
+
+def test_a_three_line_tables_grouped_header_rule_is_no_bar_and_its_figures_stay() -> None:
+    """Writer's 三线表 (python-docx, LibreOffice): the rule under 「慰问标准（元）」 has the table's rules just over
+    and under it and 「离休干部」「退休干部」 under it are two cells — no fraction; every cell's words are read."""
+    words = _words(_HERE / "threeline-writer.pdf")
+    assert "/" not in words
+    for cell in (*HEADER[0], *HEADER[1], *(value for row in ROWS for value in row)):
+        assert cell in words
+
+
+def test_a_name_over_a_signature_rule_is_no_fraction(tmp_path: Path) -> None:
+    """A name written over a signature rule with 「（签字）」 under it, off-centre: not 「王丽/（签字）」."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "sign.pdf"
+    page = canvas.Canvas(str(path), pagesize=(595, 842))
+    page.setFont("STSong-Light", 12)
+    page.drawString(72, 730, "经审核，该同志医疗费符合报销规定，同意报销。")
+    page.drawString(190, 690, "审核人签字：")
+    page.setLineWidth(0.5)
+    page.line(262, 693, 322, 693)
+    page.drawString(274, 695, "王丽")
+    page.setFont("STSong-Light", 9)
+    page.drawString(280, 683, "（签字）")
+    page.showPage()
+    page.save()
+    words = _words(path)
+    assert "/" not in words
+    assert "王丽" in words and "（签字）" in words
+
+
+_CELL = st.text(alphabet="离退休干部赵钱孙李明华兰", min_size=2, max_size=4) | st.integers(0, 99999).map(str)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    rows=st.lists(st.tuples(_CELL, _CELL, _CELL, _CELL), min_size=1, max_size=4),
+    ruling=st.sampled_from(sorted(RULINGS)),
+)
+def test_a_ruled_table_keeps_every_cells_words(tmp_path: Path, rows: list, ruling: str) -> None:  # type: ignore[type-arg]
+    """Whatever its cells and however it is ruled (三线表, a grouped header's rule alone, every row, a grid):
+    no rule of a table is read as a fraction's bar, and every cell's words are read."""
+    path = tmp_path / "table.pdf"
+    ruled_table_pdf(path, rows, ruling)
+    words = _words(path)
+    assert "/" not in words
+    for cell in (*HEADER[0], *HEADER[1], *(value for row in rows for value in row)):
+        assert cell in words

@@ -16,8 +16,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from corpus import parse_document, read_bytes, read_document
+from corpus import parse_document, read_document
 from tests.fixtures.pdf_contents.make_contents import LONG, OPENING, SECTIONS
+from tests.parse_stream import parse_stream
 
 _HERE = Path(__file__).parent / "fixtures" / "typed_contents"
 _PDFS = Path(__file__).parent / "fixtures" / "pdf_contents"
@@ -93,16 +94,7 @@ def _docx(paragraphs: list[tuple[str, str]]) -> bytes:
 
 
 def _stream(data: bytes) -> tuple[str, str]:
-    """The title and every word a parse keeps, in order: each section's heading where it begins, then its
-    paragraphs' text (the 文件信息 lines too), whitespace removed."""
-    (speech,) = parse_document(read_bytes("方案.docx", data))
-    words, section = [], None
-    for paragraph in speech.paragraphs:
-        if paragraph.section != section:
-            section = paragraph.section
-            words.append(section or "")
-        words.append(paragraph.text)
-    return speech.title, "".join("".join(words).split()).replace("›", "")
+    return parse_stream("方案.docx", data)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -125,3 +117,49 @@ def test_no_paragraph_is_lost_or_doubled_whatever_the_typed_contents_lists(
     entries = [("entry", _BODY_LINES[n][1]) for n in listed if n <= last]
     assume(len(entries) >= 2)
     assert _stream(_docx([("line", "目　录"), *entries, *body])) == _stream(_docx(body))
+
+
+def test_a_list_under_contents_naming_nothing_further_on_is_the_letters_text() -> None:
+    """review66L (t2_list.docx): a 移交档案 letter ends with 「目录」 and the files it hands over, each with its
+    count (「离休干部人事档案　12」). Its items head nothing further on — no 目录 of the letter — and layout66
+    dropped them all; they are read."""
+    from docx import Document
+
+    doc = Document()
+    for text in (
+        "关于移交离休干部档案的函",
+        "县档案馆：根据档案管理规定，现将我局离休干部档案移交贵馆，清单附后。",
+        "中共岫宁县委老干部局",
+        "2024年6月3日",
+        "目录",
+        "离休干部人事档案　12",
+        "离休干部工资审批表　36",
+        "离休干部医疗费报销凭证　105",
+    ):
+        doc.add_paragraph(text)
+    out = io.BytesIO()
+    doc.save(out)
+    _, words = parse_stream("函.docx", out.getvalue())
+    assert "离休干部人事档案12离休干部工资审批表36离休干部医疗费报销凭证105" in words
+
+
+_ITEM = st.text(alphabet="档案审批表凭证名册花名登记卷宗", min_size=2, max_size=10)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    items=st.lists(st.tuples(_ITEM, st.integers(1, 999), st.booleans()), min_size=2, max_size=6),
+    last=st.integers(min_value=0, max_value=len(_BODY_LINES) - 1),
+)
+def test_no_word_is_lost_whatever_list_follows_contents_when_it_names_nothing_later(
+    items: list[tuple[str, int, bool]], last: int
+) -> None:
+    """Whatever items follow a bare 「目录」 — each with its count after a space or a dot leader — when none
+    names a paragraph further on, the file reads as the same list under another word (「清单」): every word
+    of the list read, in order, none lost."""
+    body = [("para", OPENING), *_BODY_LINES[: last + 1]]
+    listed = [("line", f"{item}{'　' if spaced else '……'}{count}") for item, count, spaced in items]
+    _, under_contents = _stream(_docx([*body, ("line", "目录"), *listed]))
+    _, under_other = _stream(_docx([*body, ("line", "清单"), *listed]))
+    assert under_contents == under_other.replace("清单", "目录")
+    assert "目录" + "".join("".join(text.split()) for _, text in listed) in under_contents
