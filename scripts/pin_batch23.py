@@ -46,9 +46,10 @@ from __future__ import annotations
 
 import pickle
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -148,9 +149,14 @@ def passage_texts(items: Sequence[b.PinQuestion], bench_home: Path, cold_homes: 
 
 
 def reread(
-    parts: b.SetParts, pinned: dict[str, str], searches: p20.Searches, texts: dict[str, str]
+    parts: b.SetParts,
+    pinned: dict[str, str],
+    searches: p20.Searches,
+    texts: dict[str, str],
+    more: Callable[[Any, Any], dict[str, float]] | None = None,
 ) -> b.SetParts:
-    """`pin_batch21.reread`'s features, and `time_swap` against each group's pinned passage."""
+    """`pin_batch21.reread`'s features, and `time_swap` against each group's pinned passage; `more` adds a later
+    script's features, read from the asked and the pinned question's sides (`pin_learning_curve.side`)."""
 
     def extra(item: b.PinQuestion, group: str) -> dict[str, float]:
         new, pin = lc.side(item.question), lc.side(pinned[group])
@@ -164,6 +170,7 @@ def reread(
             "passage_standing": passage_standing(rank),
             "passage_first": float(rank == 1),
             VETO: float(time_swapped(new, pin, texts.get(group, ""))),
+            **({} if more is None else more(new, pin)),
         }
 
     return parts.with_extra(extra)

@@ -50,7 +50,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import pin_batch19 as p19
 import pin_batch20 as p20
 import pin_batch21 as p21
 import pin_batch23 as p23
@@ -60,9 +59,8 @@ from pin_batch20 import OwnSearch  # noqa: F401 — the kept searches were pickl
 import bench.pins as b
 from bench import pin_veto
 from cli.settings import load_settings
-from retrieval import PinModel, load_pin_judge, passage_standing
-from retrieval.pins import answers_swapped, time_swapped
-from retrieval.slots import slots_conflict
+from retrieval import PinModel, load_pin_judge
+from retrieval.pins import answers_swapped
 
 JUDGED = "24"  # the batch written cold after the candidates were fixed
 FOLDS = tuple(str(n) for n in range(1, 24))  # leave-one-batch-out over these
@@ -103,47 +101,13 @@ def reread(
     parts: b.SetParts, pinned: dict[str, str], searches: p20.Searches, texts: dict[str, str]
 ) -> b.SetParts:
     """`pin_batch23.reread`'s features (`time_swap` against each group's pinned passage), and `answer_swap`."""
-
-    def extra(item: b.PinQuestion, group: str) -> dict[str, float]:
-        new, pin = lc.side(item.question), lc.side(pinned[group])
-        rank = float(p20.passage_rank(searches, item, group))
-        return {
-            "asks_other": float(new.kinds != pin.kinds),
-            "slot_conflict": float(slots_conflict(new.slots, pin.slots)),
-            "quantity_conflict": float(slots_conflict(new.quantities, pin.quantities)),
-            **p19.features_of(item.question, pinned[group]),
-            "passage_rank": rank,
-            "passage_standing": passage_standing(rank),
-            "passage_first": float(rank == 1),
-            TIME: float(time_swapped(new, pin, texts.get(group, ""))),
-            ANSWER: float(answers_swapped(new, pin)),
-        }
-
-    return parts.with_extra(extra)
+    return p23.reread(
+        parts, pinned, searches, texts, lambda new, pin: {ANSWER: float(answers_swapped(new, pin))}
+    )
 
 
-def fold_models(
-    rows: Sequence[b.Observation],
-    features: tuple[str, ...],
-    pairs: Sequence[b.PairObservation],
-    passage_of: dict[str, int],
-) -> dict[str, PinModel]:
-    """The recipe (`features`, `pairs`, C = STRENGTH) fitted on all of FOLDS but one, for each one left out."""
-    out: dict[str, PinModel] = {}
-    for batch in FOLDS:
-        inside = [o for o in rows if p21.batch_of(o) != batch]
-        if len(inside) < len(rows):
-            out[batch] = p21.fit_on(inside, features, pairs, passage_of, strength=STRENGTH)
-    return out
-
-
-def per_batch(rows: Sequence[b.Observation], models: Sequence[PinModel]) -> str:
-    cells = []
-    for batch in FOLDS:
-        got = [(o, m) for o, m in zip(rows, models, strict=True) if p21.batch_of(o) == batch]
-        if got:
-            cells.append(f"{batch}: {p23.pooled([o for o, _ in got], [m for _, m in got]).served_at()}")
-    return "; ".join(cells)
+fold_models = p23.fold_models
+per_batch = p23.per_batch
 
 
 def fires(rows: Sequence[b.Observation], veto: str, pinned: dict[str, str], sc: PinModel) -> list[tuple]:
