@@ -51,6 +51,10 @@ _RECIPIENT_KEYS = {"收件人", "to"}
 _TIME_KEYS = {"发送时间", "发件时间", "发送日期", "发信时间", "时间", "日期", "sent", "date"}
 _MIN_HEADER_LINES = 3
 _QUOTE = re.compile(r"^ ?(?:> ?)+")
+# The line a mail program writes over the message a reply quotes (its attribution): Thunderbird's 「在
+# 2036/3/3 14:20, 籍东来 写道:」, Gmail's 「蓝若澄 <…> 于2036年3月2日周日 09:15写道：」, Apple Mail's 「2036年3月3日
+# 下午2:20，籍东来 <…> 写道：」, 「On Mon, Mar 3, 2036 at 2:20 PM … wrote:」 — always with the time it was sent.
+_ATTRIBUTION = re.compile(r"^(?=.*\d{1,2}:\d{2}).{6,160}(?:写道|wrote)\s*[:：]$", re.IGNORECASE)
 _REPLY_PREFIX = re.compile(r"^\s*(?:(?:转发|回复|答复|Fwd?|Re|Aw)\s*[:：]\s*)+", re.IGNORECASE)
 # A folded header line's continuation: RFC 5322's leading white space (a space or a tab, not the
 # full-width spaces a Chinese paragraph is indented with), holding no sentence's end and no salutation.
@@ -217,7 +221,13 @@ def read_mail(text: str) -> Mail:
     fields = [[f for n in block if (f := _field(unquoted, n))] for block in blocks]
     subject = next((_REPLY_PREFIX.sub("", v).strip() for k, v in fields[0] if k in _SUBJECT_KEYS), "")
     days = [day for block in fields for k, v in block if k in _TIME_KEYS and (day := sent_day(v))]
-    body = [line for n, line in enumerate(unquoted) if n not in header and not _SEPARATOR.match(line)]
+    # a reply's attribution line over the message it quotes is the mail program's, as a header is: a blank
+    # line where it stood keeps the reply's last paragraph and the quoted message's first apart
+    body = [
+        "" if _ATTRIBUTION.match(line.strip()) else line
+        for n, line in enumerate(unquoted)
+        if n not in header and not _SEPARATOR.match(line)
+    ]
     while body and not body[0].strip():
         del body[0]
     if subject and not (body and body[0].strip() == subject):

@@ -1574,8 +1574,11 @@ def _with_tables(pages: list[_PageText]) -> list[Page]:
     headers: list[list[Sequence[str] | None]] = [[None] * len(p.tables) for p in pages]
     printed: list[list[list[list[str]]]] = [[[] for _ in p.tables] for p in pages]
     every = [p.page for p in pages]
+    spilled = _join_spilled_columns(pages, rows_of)
     for index in range(1, len(pages)):
         before, after = pages[index - 1], pages[index]
+        if index in spilled or index - 1 in spilled:
+            continue
         if not (before.tables and after.tables and _carried_over(before, after, every)):
             continue
         previous_rows, rows = rows_of[index - 1][-1], rows_of[index][0]
@@ -1634,6 +1637,70 @@ def _with_tables(pages: list[_PageText]) -> list[Page]:
         lines.sort(key=lambda line: (round(line.top, 1), line.x0))
         out.append(replace(page.page, lines=tuple(lines)))
     return out
+
+
+def _join_spilled_columns(pages: list[_PageText], rows_of: list[list[list[list[str]]]]) -> set[int]:
+    """The pages holding only the columns of a sheet too wide for its page, their rows joined to the rows of
+    the page they go on from (in `rows_of`; such a page's overflowing lines dropped from `pages`); their
+    indexes.
+
+    Calc and Excel print a sheet wider than the page column group by column group (「先列后行」 or 「先行后
+    列」): the columns that do not fit go on a page of their own, the same rows at the same heights. Such a
+    page holds one table — as many rows as a table of the page before (or of the page that page's columns
+    go on from), with the same top and bottom, each opening with a header, another one — and in its body
+    nothing else but lines level with lines under that table (a note's text overflowing its cell). Its
+    rows are the same records': each is read as the end of its row there (「姓名：籍伯言；…；服务日期：3月5日」)
+    — before, each page's columns were rows of their own, the dates and times naming nobody."""
+    joined: set[int] = set()
+    anchor: dict[int, tuple[int, int]] = {}  # a page's table → the page and table its rows were joined to
+    for index in range(1, len(pages)):
+        after = pages[index]
+        if len(after.tables) != 1 or any(isinstance(row, _SpanningList) for row in rows_of[index][0]):
+            continue
+        head, foot = after.page.height * MARGIN_BAND, after.page.height * (1 - MARGIN_BAND)
+        body = [line for line in after.page.lines if head < line.top < foot]
+        first = after.tables[0]
+        target = anchor.get(index - 1)
+        candidates = [target] if target else [(index - 1, n) for n in range(len(pages[index - 1].tables))]
+        for page_index, table_index in candidates:
+            table = pages[page_index].tables[table_index]
+            # the page's other body lines stand level with lines of that page (a note under the table
+            # whose cell's text overflows into the spilled columns, as Calc prints it on both pages):
+            # the rest of one of them, read there in full, is not read again
+            level = {
+                id(line): other
+                for line in body
+                for other in pages[page_index].page.lines
+                if abs(other.top - line.top) <= 2 and other.top > table.box[3]
+            }
+            if len(level) != len(body):
+                continue
+            rows, more = rows_of[page_index][table_index], rows_of[index][0]
+            if (
+                len(rows) == len(more) > 1
+                and abs(table.box[1] - first.box[1]) <= 2
+                and abs(table.box[3] - first.box[3]) <= 2
+                and rows[0] != more[0]
+                and not any(isinstance(row, _SpanningList) for row in rows)
+                # each opens with a header of its own: a long table's next page, its header not repeated,
+                # opens with a row of data (and with the header repeated, with the same row)
+                and table_header(rows) is not None
+                and table_header(more) is not None
+            ):
+                for row, rest in zip(rows, more, strict=True):
+                    row.extend(rest)
+                more.clear()
+                joined.add(index)
+                overflow = {
+                    id(line)
+                    for line in body
+                    if "".join(level[id(line)].text.split()).endswith("".join(line.text.split()))
+                }
+                kept = tuple(line for line in after.page.lines if id(line) not in overflow)
+                pages[index] = replace(after, page=replace(after.page, lines=kept))
+                anchor[index] = (page_index, table_index)
+                break
+    return joined
 
 
 def _carried_over(before: _PageText, after: _PageText, pages: list[Page]) -> bool:

@@ -37,6 +37,7 @@ from .archive import (
     opens_as_folder,
 )
 from .boxtables import BoxTable, split_box_tables
+from .chatlog import read_chat_log
 from .contents import typed_contents
 from .encoding import decode_text
 from .epub import EPUB_SUFFIXES, is_epub, read_epub
@@ -764,6 +765,8 @@ def _plain(reference: str, *, signed: bool = False) -> tuple[str, tuple, str, st
     reference, sent = mail.text, mail.sent
     article = read_article(reference)
     reference, sent = article.text, sent or article.posted
+    chat = read_chat_log(reference)
+    reference, sent = chat.text, sent or chat.posted
     points = counted_points(reference)
     parts = split_box_tables(reference)
     blocks: tuple = ()  # type: ignore[type-arg]

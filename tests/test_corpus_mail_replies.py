@@ -1,0 +1,106 @@
+"""A reply's attribution lines (「在 2034/5/13 14:20, 邢立秋 写道:」, 「倪晓川 <…> 于2034年5月12日周五 09:15写道：」,
+「On … wrote:」) are the mail program's, not the message's: not read (docs/cold41.md, fix 1).
+
+Before, each ran into the sentence above it (「…请自带老花镜。在2036/3/3 14:20, 籍东来写道：」), so a passage
+answering a question quoted a mail program's line. Files: ``tests/fixtures/mail_replies/`` (Python's email
+package), made by ``make_mail_replies.py``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from email.policy import SMTP
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus import check_conservation, parse_document, read_bytes
+from tests.fixtures.mail_replies.make_mail_replies import ANSWER, NOTICE, QUESTION, quoted, reply
+
+HERE = Path(__file__).parent / "fixtures" / "mail_replies"
+
+
+def _sentences(lines: list[str]) -> list[str]:
+    return ["".join(line.split()) for line in lines if line.endswith(("。", "？"))]
+
+
+def _read(name: str, data: bytes) -> tuple[str, object]:
+    document = read_bytes(name, data)
+    [speech] = parse_document(document)
+    text = "\n".join(p.text for p in speech.paragraphs)
+    return text, (document, speech)
+
+
+@pytest.mark.parametrize("name", ["thread.eml", "thread.txt", "apple.eml"])
+def test_a_replys_attribution_lines_are_not_read(name: str) -> None:
+    text, (document, speech) = _read(name, (HERE / name).read_bytes())
+    assert "写道" not in text and "wrote" not in text
+    flat = "".join(text.split())
+    for sentence in _sentences(ANSWER + QUESTION + NOTICE):
+        assert sentence in flat
+    assert speech.title == "关于组织离退休干部参观县非遗馆的通知"
+    assert speech.date == "2034-05-12"  # the notice's own 落款
+    assert check_conservation(document, [p.text for p in speech.paragraphs]).ok
+
+
+def test_a_quoted_writers_words_in_a_mail_are_kept() -> None:
+    # 「写道：」 with no time sent on its line is the notice's own words, not a mail program's line
+    body = [
+        "各位老同志：",
+        "",
+        "1935年，方志敏在狱中写道：",
+        "",
+        "“中国一定有个可爱的前途。”",
+        "",
+        "请各支部组织学习。",
+    ]
+    message = reply(
+        ["倪晓川转发：", "", "> " + "倪晓川 <a@b.cn> 于2034年5月12日周五 09:15写道：", *quoted(body, 1)]
+    )
+    text, _ = _read("quote.eml", message.as_bytes(policy=SMTP))
+    assert "方志敏在狱中写道：" in "".join(text.split())
+    assert "09:15写道" not in "".join(text.split())
+
+
+_STYLES = (
+    "在 {slash} {hm}, {name} 写道:",
+    "{name} <x@example.cn> 于{cn}{week} {hm}写道：",
+    "{cn} {ampm}{h12}:{mm}，{name} <x@example.cn> 写道：",
+    "On {en} at {h12}:{mm} {AMPM} {name} <x@example.cn> wrote:",
+)
+_NAMES = st.text(alphabet="倪晓川邢立秋祁文斌宁海燕邵明远", min_size=2, max_size=3)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    style=st.sampled_from(_STYLES),
+    name=_NAMES,
+    when=st.datetimes(min_value=datetime(2030, 1, 1), max_value=datetime(2039, 12, 31)),
+    depth=st.integers(1, 3),
+)
+def test_no_attribution_line_is_read_and_no_sentence_is_lost(
+    style: str, name: str, when: datetime, depth: int
+) -> None:
+    when = when.replace(tzinfo=timezone(timedelta(hours=8)))
+    h12 = when.hour % 12 or 12
+    line = style.format(
+        slash=f"{when.year}/{when.month}/{when.day}",
+        hm=f"{when:%H:%M}",
+        name=name,
+        cn=f"{when.year}年{when.month}月{when.day}日",
+        week="周" + "一二三四五六日"[when.weekday()],
+        ampm="上午" if when.hour < 12 else "下午",
+        h12=h12,
+        mm=f"{when:%M}",
+        en=f"{when:%a, %b} {when.day}, {when.year}",
+        AMPM="AM" if when.hour < 12 else "PM",
+    )
+    message = reply([*ANSWER, "", "> " * (depth - 1) + line, *quoted(NOTICE, depth)])
+    text, (document, speech) = _read("reply.eml", message.as_bytes(policy=SMTP))
+    flat = "".join(text.split())
+    assert "写道" not in flat and "wrote" not in flat
+    for sentence in _sentences(ANSWER + NOTICE):
+        assert sentence in flat
+    assert check_conservation(document, [p.text for p in speech.paragraphs]).ok
