@@ -26,10 +26,9 @@ _HEADING = re.compile(
 _TITLE_LABELS = ("文件标题", "来文标题", "文件名称", "来文名称", "文件题目", "来文题目", "标题", "题目")
 _NUMBER_LABELS = ("来文字号", "来文文号", "原文字号", "原文文号", "来文编号", "文号", "字号")
 _ISSUER_LABELS = ("来文单位", "来文机关", "来文机构", "来文部门", "发文单位", "发文机关", "来文处室")
-# what only a receiving office writes
+# what only a receiving office writes (a 发文稿纸's 文号 and 标题 name the document it drafts: no slip)
 _RECEIVING_LABELS = (
-    *_NUMBER_LABELS,
-    *_ISSUER_LABELS,
+    *(label for label in (*_NUMBER_LABELS, *_ISSUER_LABELS) if label.startswith(("来文", "原文"))),
     "收文日期",
     "收文时间",
     "收文编号",
@@ -158,14 +157,14 @@ def _open_brackets(text: str) -> int:
 
 def _wraps_onto(value: str, above: str, text: str, kind: str) -> bool:
     """Whether the line after a slip's last row is that row's value wrapped (a scan's text, a typed form):
-    the value leaves a bracket open, or it stops unfinished and the line, no longer than the one above it
-    (a wrap fills the line before it), finishes it. A document's first line (its masthead, title or
+    the value leaves a bracket open, or it stops unfinished and the line, at most half as long as the one
+    above it (a wrap fills the line before it; the tail is short), finishes it. A document's first line (its masthead, title or
     addressee) finishes nothing."""
     if kind == "table_row" or is_slip_heading(text):
         return False
     if _open_brackets(value) > 0:
         return True
-    return not _CLOSED.search(value) and len(text) <= len(above) and bool(_CLOSED.search(text))
+    return not _CLOSED.search(value) and 2 * len(text) <= len(above) and bool(_CLOSED.search(text))
 
 
 def is_slip_heading(text: str) -> bool:

@@ -79,6 +79,23 @@ def test_cold40s_letter_is_the_letter_its_slip_names() -> None:
     assert check_conservation(document, passages).ok
 
 
+def test_a_drafting_form_is_no_slip_and_a_short_first_sentence_stays_the_documents() -> None:
+    """A 发文稿纸's 文号 and 标题 name the document it drafts, not one received; the document's first sentence
+    after a slip's last row is not taken for that row's value wrapped."""
+    draft = [
+        "发文稿纸",
+        "文号：某发〔2030〕1号",
+        "标题：关于某事的通知",
+        "主送：各单位",
+        "为做好某事，现通知如下。",
+    ]
+    assert routing_slip(draft, ["", "table_row", "table_row", "table_row", ""]) is None
+    lines = ["文件阅办单", "来文单位：某局", "文件标题：关于某事的通知", "为做好某事，现通知如下。"]
+    for kinds in (["", "table_row", "table_row", ""], ["", "", "", ""]):
+        slip = routing_slip(lines, kinds)
+        assert slip is not None and slip.end == 3 and slip.title == "关于某事的通知"
+
+
 def test_a_form_that_is_the_document_is_no_slip() -> None:
     """A 呈批件's rows are its text: no 来文 row, so no slip, and it is titled as before."""
     rows = ["拟稿单位：办公室", "文件标题：关于购置活动室桌椅的请示", "领导批示：同意。"]
