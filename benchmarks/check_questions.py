@@ -1,6 +1,6 @@
 """Check a blind question set against its documents' own text, without speechqa.
 
-    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold39
+    /work/main/.venv/bin/python benchmarks/check_questions.py cold20    # or cold5 … cold40
 
 Written and run before each set was ever measured. For every answerable question of
 ``benchmarks/<set>-questions.jsonl``, each gold phrase must be 4–25 characters long and occur verbatim in
@@ -27,7 +27,9 @@ source parts and read back from the HTML page it imports; a filled PDF form (``f
 its fields' values (``/V``) after its page text. An OFD is read back from its pages' ``TextCode`` elements
 (each page's characters in the order its content lists them); a UOF text (.uot) from its 「字:文本串」
 elements. A Markdown file (.md) must be the text ``make_corpus.py`` writes, in UTF-8, and is searched as it
-stands (its marks included).
+stands (its marks included). A workbook whose text is its number formats' display (cold40's Chinese numerals)
+is read, and read back, as LibreOffice Calc shows it (its formatted CSV export); a table pasted into a .docx
+as a picture (cold40) has its gold phrases checked against the rows it was drawn from only.
 Exit status 1 and a line per problem when anything fails.
 """
 
@@ -115,6 +117,9 @@ class Document:
     # page's tags removed; "text": the file as it is; "mail": an e-mail's bodies, an HTML one's tags
     # removed); "ocr" for OCR's text, not read back (measured)
     converted: str = ""
+    # a .docx with a table pasted in as a picture (cold40): the name of the rows the picture was drawn
+    # from; its phrases are in no text of the file (what OCR would make of it is not read back)
+    pictured: str = ""
 
 
 @dataclass(frozen=True)
@@ -943,6 +948,40 @@ SETS = {
             "wh068": ["拍照", "摄影"],  # photos at the genealogy show
         },
     ),
+    "cold40": QuestionSet(
+        prefix="tx",
+        encoding="gbk",
+        documents=(
+            # python-docx: the bureau's 收文处理笺 (a ruled table), a page break, the letter as received
+            Document("收文处理笺（县文化馆皮影戏专场演出邀请函）.docx", 1, 12, "SLIP_ROWS"),
+            # python-docx with the 附件 table pasted in as a picture (Calc's PNG): its phrases are the
+            # table's source rows, not read back
+            Document(
+                "关于举办离退休干部面塑糖画体验活动的通知.docx",
+                13,
+                24,
+                "DOUGH_BODY",
+                pictured="DOUGH_PICTURE",
+            ),
+            # an .odt with a Fontwork title, exported by Writer: read back with pypdf; the title is drawn as
+            # outlines, in no text layer
+            Document("文明养犬倡议书.pdf", 25, 36, "DOG_PARTS", scanned="DOG_FONTWORK"),
+            # tabulate's simple_grid in GBK with CRLF: the file's bytes must be the lines make_corpus.py draws
+            Document("离退休干部免费验光配镜服务安排.txt", 37, 48, "eyes_lines"),
+            # openpyxl with Excel's Chinese number formats: its text is the sheet as LibreOffice Calc shows it
+            # (its formatted CSV export), the numbers and dates in the numerals they print in
+            Document("老干部舞龙队端午演出补贴发放表.xlsx", 49, 60, "DRAGON_ROWS", converted="calc"),
+        ),
+        absent={
+            "tx061": ["合影", "拍照", "留念"],  # a photo with the puppeteers
+            "tx062": ["午餐", "午饭", "用餐", "管饭"],  # lunch at the dough class
+            "tx063": ["登记费", "收费"],  # a dog-licence fee
+            "tx064": ["眼压"],  # an eye-pressure test
+            "tx065": ["服装"],  # a costume allowance
+            "tx066": ["纪念品", "礼品"],  # a souvenir at the show
+            "tx067": ["咬伤", "赔偿"],  # compensation for a dog bite
+        },
+    ),
     "cold15": QuestionSet(
         prefix="y",
         encoding="utf-8",  # no .txt in this set
@@ -1251,6 +1290,24 @@ def _margins_sheet_text(path: Path) -> str:
     return "\n".join(out)
 
 
+def _calc_shown_text(path: Path) -> str:
+    """A workbook's cells as LibreOffice Calc displays them — its number formats applied (Excel's
+    「[DBNum2][$-804]General"元整"」 prints 「贰佰陆拾元整」) — from Calc's CSV export of the cells as shown."""
+    import csv
+    import io
+    import tempfile
+
+    from tests.fixtures.corpus_writers import soffice_convert
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "shown.csv"
+        soffice_convert(
+            path, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true", out, suffix="csv"
+        )
+        rows = csv.reader(io.StringIO(out.read_text(encoding="utf-8")))
+        return "\n".join(cell for row in rows for cell in row if cell.strip())
+
+
 def _first_header_docx_text(path: Path) -> str:
     """The paragraphs of a .docx's first-page header (「首页不同」), then its body's, as python-docx reads them."""
     from docx import Document as WordDocument
@@ -1537,7 +1594,7 @@ def _read_back(document: Document, path: Path) -> tuple[Callable[[Path], str], s
 
 
 def check(name: str) -> int:
-    """Check the set `name` (cold5 … cold39); print a line per problem and the counts; 1 if any."""
+    """Check the set `name` (cold5 … cold40); print a line per problem and the counts; 1 if any."""
     spec = SETS[name]
     folder = REPO / "benchmarks" / f"corpus-{name}"
     maker = _maker(folder)
@@ -1546,7 +1603,13 @@ def check(name: str) -> int:
     for document in spec.documents:
         path = folder / document.name
         source = getattr(maker, document.source)
-        if document.converted:  # a converter's output (cold31): the source's text, read back from it
+        if callable(source):  # lines drawn when the file is made (cold40's box-drawn table: tabulate)
+            source = source()
+        if document.converted == "calc":  # a sheet's shown text has no source parts: Calc's display is it
+            back = _calc_shown_text(path)
+            texts[document.name] = back
+            printed[document.name] = (_squash(back), "Calc CSV")
+        elif document.converted:  # a converter's output (cold31): the source's text, read back from it
             texts[document.name] = _parts_text(source)
             if document.converted != "ocr":
                 if document.converted == "xml":
@@ -1614,6 +1677,8 @@ def check(name: str) -> int:
                 )
         elif path.suffix == ".docx" and not document.scan:
             texts[document.name] = _docx_text(path)
+            if document.pictured:  # a table pasted in as a picture: its source rows, not read back
+                texts[document.name] += "\n" + _parts_text(getattr(maker, document.pictured))
         elif path.suffix == ".md":  # the knowledge base's export, UTF-8, exactly as make_corpus.py writes it
             texts[document.name] = path.read_bytes().decode("utf-8")
             if texts[document.name] != source:
@@ -1660,7 +1725,11 @@ def check(name: str) -> int:
     bundled = "\n".join(
         p.read_text(encoding="utf-8") for p in sorted((REPO / "corpus" / "data").glob("*.txt"))
     )
-    unread = {d.name: _parts_text(getattr(maker, d.scanned)) for d in spec.documents if d.scanned}
+    unread = {
+        d.name: _parts_text(getattr(maker, d.scanned or d.pictured))
+        for d in spec.documents
+        if d.scanned or d.pictured
+    }
     written_from = {
         f"{spec.prefix}{i:03d}": d.name for d in spec.documents for i in range(d.first, d.last + 1)
     }

@@ -49,6 +49,7 @@ from .notes import REMARKS_HEADING
 from .numerals import numeral_value
 from .records import Block, Document, ImprintField, Paragraph, Speech
 from .script import to_simplified
+from .slips import routing_slip
 
 
 class _Folded:
@@ -195,6 +196,7 @@ _ONE_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;][”’」』�
 # One sentence whose clauses a semicolon may part (「请穿运动鞋，自带水杯和雨具；山上气温低，请适当添衣。」)
 _ONE_FULL_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?][”’」』）)]*")
 _TABLE_ROW = "table_row"
+_SLIP_SECTION = "收文处理笺"  # a routing slip's rows when it has no heading of its own
 _NOTE = "note"
 _EQUATION = "equation"  # a row of a display equation (corpus.equations)
 _LINE = "line"  # set on its own in table cells: a line of the head or signature, else a table row
@@ -1959,8 +1961,12 @@ def _parse_speech(
     cover = _cover_end(lines, points)
     cover_date = next((d for line in lines[:cover] if (d := parse_date(line.text))), None)
     lines = lines[cover:]
+    # a received document behind its routing slip (收文处理笺): the slip names the document, its rows a part
+    slip = routing_slip([line.title_text for line in lines], [line.kind for line in lines])
+    if slip is not None:
+        lines = lines[slip.end :]
     header = _read_header(lines, marker_title, points)
-    title = header.title
+    title = (slip.title if slip else None) or header.title
     if title is None:
         title = marker_title or Path(source).stem
     elif marker_title and _same(title, marker_title):
@@ -2001,6 +2007,9 @@ def _parse_speech(
             for p in paragraphs
         ]
     paragraphs = _under_form_subject(paragraphs)
+    if slip is not None:  # the slip's rows, under its heading, before the document it carries
+        section = slip.heading or _SLIP_SECTION
+        paragraphs[:0] = [Paragraph(text=row.text, section=section, kind=_TABLE_ROW) for row in slip.rows]
     speech = Speech(
         title=title,
         subtitle=header.subtitle,
@@ -2011,10 +2020,11 @@ def _parse_speech(
         ordinal=ordinal,
         label=label,
         paragraphs=tuple(paragraphs),
-        doc_number=header.doc_number,
+        doc_number=header.doc_number or (slip.doc_number if slip else None),
         issuer=_issuers_apart(header.issuer, issuer)
         or header.letterhead
         or _gongwen_organ(header, title)
+        or (slip.issuer if slip else None)
         or _card_issuer(paragraphs),
         addressee=header.addressee,
         imprint=(*header.head_fields, *copies, *_imprint_fields(tail.imprint)),

@@ -47,12 +47,14 @@ import contextlib
 import csv
 import datetime as dt
 import io
+import math
 import posixpath
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
+from fractions import Fraction
 
 from . import cfb
 from .clean import HAN
@@ -1419,6 +1421,19 @@ def _number_text(number: float, form: str) -> str:
         section = sections[2]
     plain = _BRACKET.sub("", section)
     kind = _dbnum(section)
+    shape = 0 if kind else _numeral_shape(section)
+    if shape:
+        shaped = _shaped(_number_text(number, _LOCALE_CODE.sub("", form)), shape)
+        # General keeps its ASCII minus (Calc: 「-三六」; under a code 「－三六」)
+        return shaped.replace("－", "-") if plain.strip().lower() in ("general", "") else shaped
+    fraction = _FRACTION_CODE.search(re.sub(r'"[^"]*"|\\.|_.|\*.', lambda m: "\x00" * len(m.group(0)), plain))
+    if fraction is not None:
+        value = abs(number) if negative_own else number
+        return (
+            _literal(plain[: fraction.start()])
+            + _fraction_text(value, fraction)
+            + _literal(plain[fraction.end() :])
+        )
     if plain.strip().lower() in ("general", "") or plain.strip() == "@":
         text = _numerals(_general(abs(number) if negative_own else number), kind)
         return _literal(section.replace("General", "").replace("general", "").replace("@", "")) + text
@@ -1463,6 +1478,46 @@ def _number_text(number: float, form: str) -> str:
     return _literal(section[: match.start()]) + shown + _literal(section[match.end() :])
 
 
+# a fraction code: an optional whole part (「#」, 「0」, 「#,##0」) and a space, then the numerator's digits, 「/」 and
+# the denominator's (「?/?」, 「??/??」: the closest fraction with at most that many digits below) or a fixed
+# denominator (「?/4」, 「?/8」)
+_FRACTION_CODE = re.compile(r"(?:(?P<whole>[#0?,]*[#0?])\s+)?(?P<top>[#0?]+)/(?P<bottom>[#0?]+|[1-9]\d*)")
+
+
+def _fraction_text(number: float, code: re.Match[str]) -> str:
+    """A number under a fraction code, as Excel and Calc show it: 1.25 under 「# ?/?」 「1 1/4」, 0.5 「1/2」 (no
+    whole part shown when it is 0 and its code is 「#」), under 「?/?」 「5/4」, under 「# ?/8」 「1 2/8」; a
+    fraction that rounds to nothing shows the whole part alone (7.999 under 「# ?/?」: 「8」)."""
+    if not math.isfinite(number):
+        raise ValueError("no fraction of an infinite number")
+    sign = "-" if number < 0 else ""
+    value = Fraction(repr(abs(number)))
+    bottom_code = code.group("bottom")
+    whole_code = code.group("whole")
+    if bottom_code.isdigit():
+        denominator = int(bottom_code)
+        numerator = _half_up(value * denominator)
+        approx = Fraction(numerator, denominator)
+    else:
+        approx = value.limit_denominator(10 ** len(bottom_code) - 1)
+        numerator, denominator = approx.numerator, approx.denominator
+    if whole_code is None:  # an improper fraction: 「5/4」, 「10/1」
+        return f"{sign}{numerator}/{denominator}"
+    whole = int(approx) if not bottom_code.isdigit() else numerator // denominator
+    numerator -= whole * denominator
+    shown_whole = f"{whole:,}" if "," in whole_code else str(whole)
+    if numerator == 0:
+        return sign + shown_whole
+    part = f"{numerator}/{denominator}"
+    if whole == 0 and "0" not in whole_code:
+        return sign + part
+    return f"{sign}{shown_whole} {part}"
+
+
+def _half_up(value: Fraction) -> int:
+    return int(value + Fraction(1, 2)) if value >= 0 else -int(-value + Fraction(1, 2))
+
+
 # Excel's and WPS's Chinese number formats (「[DBNum1]」 小写, 「[DBNum2]」 大写 — the 金额大写 of a finance sheet —,
 # 「[DBNum3]」 full-width digits), as LibreOffice Calc and Excel display them: 1560 「一千五百六十」 / 「壹仟伍佰陆拾」 /
 # 「１５６０」, 101 「一百〇一」 / 「壹佰零壹」, 12.5 「一十二．五」 / 「壹拾贰点伍」, a date's year digit by digit
@@ -1478,6 +1533,44 @@ def _dbnum(section: str) -> int:
     """The Chinese numerals a format section asks for (1, 2 or 3), 0 for none."""
     match = _DBNUM.search(section)
     return int(match.group(1)) if match else 0
+
+
+# A locale code's numeral shape (Excel's 「[$-NNCCLLLL]」: NN the digits, CC the calendar, LLLL the locale): under
+# a Chinese locale, NN 0x02 (the locale's native digits), 0x1B or 0x1E shows every digit as a Chinese one
+# (1560 「一五六〇」, 14:30 under h"时"mm"分" 「一四时三〇分」) but a date's month and day as numbers
+# (「二〇三五年六月十五日」), and 0x1D in full-width digits (「１５６０」), as LibreOffice Calc shows them.
+# Others (0x1C: Calc writes Japanese 大字 「弐」「参」) are left in figures.
+_LOCALE_CODE = re.compile(r"\[\$[^\]-]*-([0-9A-Fa-f]{5,8})\]")
+_CHINESE_LOCALES = frozenset({0x0804, 0x0404, 0x0C04, 0x1004, 0x1404})
+_DIGIT_SHAPES = {0x02: 1, 0x1B: 1, 0x1E: 1, 0x1D: 3}
+
+
+def _numeral_shape(section: str) -> int:
+    """The digits a section's locale code asks for: 1 (each digit a Chinese one), 3 (full-width), 0 (as
+    typed)."""
+    match = _LOCALE_CODE.search(section)
+    if match is None:
+        return 0
+    code = int(match.group(1), 16)
+    if code & 0xFFFF not in _CHINESE_LOCALES:
+        return 0
+    return _DIGIT_SHAPES.get(code >> 24, 0)
+
+
+def _shaped(shown: str, shape: int) -> str:
+    """A shown number's digits as the numeral shape writes them (「1560」 → 「一五六〇」 or 「１５６０」)."""
+    if shape == 1:
+        return shown.translate(_SHAPE_CHINESE)
+    if shape == 3:
+        return shown.translate(_SHAPE_WIDE)
+    return shown
+
+
+# the point, the minus and the thousands' separator go with the digits (「－三六．〇〇」, 「一、二三四、五六八」)
+_SHAPE_CHINESE = str.maketrans(
+    {**{str(d): _DIGITS[1][d] for d in range(10)}, ".": "．", "-": "－", ",": "、"}
+)
+_SHAPE_WIDE = str.maketrans({**{str(d): chr(0xFF10 + d) for d in range(10)}, ".": "．", "-": "－", ",": "，"})
 
 
 def chinese_integer(number: int, kind: int) -> str:
@@ -1589,11 +1682,18 @@ def _date_text(value: dt.datetime | dt.date | dt.time, form: str) -> str:
             tokens.append(("lit", ch))
             i += 1
     numerals = _dbnum(section)
+    shape = 0 if numerals else _numeral_shape(section)
 
-    def figure(value: int, shown: str, year: bool = False) -> str:
-        # a date part in [DBNum] numerals: a year digit by digit (「二〇三五」), the others as numbers (「十五」)
+    def figure(value: int, shown: str, year: bool = False, time: bool = False) -> str:
+        # a date part in [DBNum] numerals: a year digit by digit (「二〇三五」), the others as numbers (「十五」);
+        # under a locale code's Chinese digits, a time's parts digit by digit too (「一四时三〇分」)
+        if shape:
+            return _shaped(shown, shape) if year or time or shape == 3 else figure_as(value, shown, 1)
         if not numerals:
             return shown
+        return figure_as(value, shown, numerals, year)
+
+    def figure_as(value: int, shown: str, numerals: int, year: bool = False) -> str:
         if numerals == 3:
             return _numerals(shown, 3)
         if year:
@@ -1614,7 +1714,7 @@ def _date_text(value: dt.datetime | dt.date | dt.time, form: str) -> str:
             after = [k for k, _ in tokens[n + 1 :] if k != "lit"]
             minutes = (before and before[-1][0] == "h") or (after and after[0][0] == "s")
             if minutes:
-                out.append(figure(minute, f"{minute:02d}" if len(kind) >= 2 else str(minute)))
+                out.append(figure(minute, f"{minute:02d}" if len(kind) >= 2 else str(minute), time=True))
             elif date is not None:
                 out.append(figure(date.month, f"{date.month:02d}" if len(kind) == 2 else str(date.month)))
         elif letter in "ye" and date is not None:
@@ -1630,7 +1730,7 @@ def _date_text(value: dt.datetime | dt.date | dt.time, form: str) -> str:
             out.append(("星期" if len(kind) >= 4 else "") + _WEEKDAYS[date.weekday()])
         elif letter == "h":
             shown = (hour % 12 or 12) if twelve else hour
-            out.append(figure(shown, f"{shown:02d}" if len(kind) >= 2 else str(shown)))
+            out.append(figure(shown, f"{shown:02d}" if len(kind) >= 2 else str(shown), time=True))
         elif letter == "s":
-            out.append(figure(second, f"{second:02d}" if len(kind) >= 2 else str(second)))
+            out.append(figure(second, f"{second:02d}" if len(kind) >= 2 else str(second), time=True))
     return "".join(out).strip()

@@ -303,12 +303,16 @@ EYES_NOTES = (
 )
 
 
-def write_eyes(path: Path) -> None:
+def eyes_lines() -> list[str]:
+    """The timetable's lines as the file holds them (the table drawn by tabulate)."""
     from tabulate import tabulate
 
     table = tabulate(EYES_ROWS[1:], headers=EYES_ROWS[0], tablefmt="simple_grid")
-    lines = [EYES_TITLE, "", EYES_LEAD, "", *table.splitlines(), "", *EYES_NOTES]
-    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("gbk"))
+    return [EYES_TITLE, "", EYES_LEAD, "", *table.splitlines(), "", *EYES_NOTES]
+
+
+def write_eyes(path: Path) -> None:
+    path.write_bytes(("\r\n".join(eyes_lines()) + "\r\n").encode("gbk"))
 
 
 # --- 5. a sheet printing its dates and amounts in Chinese number formats -------------------------------
@@ -359,6 +363,13 @@ def write_dragon(path: Path) -> None:
         sheet.column_dimensions[column].width = width
     book.properties.creator = "棠樾县委老干部局文体科"
     book.save(str(path))
+
+
+# --- the sources' text, for benchmarks/check_questions.py (what each file was made from) ----------------
+
+DOUGH_PICTURE = [("table", [list(row) for row in DOUGH_ROWS])]  # pasted as a picture: in no text of the file
+DOG_PARTS = [("p", DOG_TITLE), *(("p", text) for text in DOG_BODY), *(("p", line) for line in DOG_SIGN)]
+DOG_FONTWORK = [("p", DOG_TITLE)]  # drawn as outlines by Writer: in no text layer
 
 
 WRITERS = {
