@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from corpus import SUPPORTED_FORMATS
 from corpus.reader import MAX_FILE_BYTES
 from index import (
     BUNDLED,
@@ -558,6 +559,14 @@ def removed_line(speech: SpeechRecord, pins: int) -> str:
 def archive_refusal(name: str) -> str:
     """An archive sent to the bot: what to do instead, said for a chat (a folder cannot be sent)."""
     return f"{name} 是压缩包，不能直接添加：请先解压，再把其中的讲话文件逐个发给我（.zip 压缩包可以直接发）。"
+
+
+def unknown_content(name: str) -> str:
+    """A file sent with no readable extension and a type that says nothing, whose bytes are of no format read."""
+    return (
+        f"不支持的文件类型：{name}（没有可识别的扩展名，Telegram 也没有标明类型，按文件内容看也不是支持的格式；"
+        f"支持 {SUPPORTED_FORMATS}）"
+    )
 
 
 def download_failure(name: str, too_big: bool, size: int | None = None) -> str:
