@@ -4,16 +4,24 @@ kept in the data home for `speechqa health`. The real Application, over real HTT
 
 from __future__ import annotations
 
+import asyncio
 import io
+import os
+import sys
+import time
 import zipfile
 from pathlib import Path
 
 import docx
 import pytest
+from telegram import Bot
 
+from bot.delivery import StatusKeepingRequest
+from bot.watch import WebhookWatch
+from index import Store, WebhookCheck
 from retrieval import SpeechService
 
-from .bot_harness import ADMIN, USER, feed, running_bot
+from .bot_harness import ADMIN, TOKEN, USER, bot_settings, feed, free_port, running_bot, webhook
 from .fake_telegram import FakeBotAPI
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -78,3 +86,73 @@ async def test_an_octet_stream_file_is_read_by_its_bytes_and_cited_under_its_for
     )
     assert "只有管理员可以上传讲话文件" in member, member
     assert "10月底前报送作品" in answer, answer
+
+
+async def health(home: Path, *options: str) -> tuple[int, str]:
+    """`speechqa health` as a container's health check runs it: a process of its own on the bot's data home."""
+    speechqa = Path(sys.executable).parent / "speechqa"
+    process = await asyncio.create_subprocess_exec(
+        str(speechqa),
+        "health",
+        *options,
+        env={**os.environ, "SPEECHQA_HOME": str(home), "HF_HUB_OFFLINE": "1"},
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await asyncio.wait_for(process.communicate(), timeout=120)
+    assert process.returncode is not None
+    return process.returncode, (out + err).decode()
+
+
+async def checked(store: Store, result: str, *, after: float = 0.0, timeout: float = 30) -> WebhookCheck:
+    """The webhook check kept in the store once one made after `after` came out `result`."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        check = await asyncio.to_thread(store.webhook_check)
+        if check is not None and check.result == result and (check.checked_at or 0) > after:
+            return check
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"no webhook check came out {result}: {store.webhook_check()}")
+
+
+@pytest.mark.slow
+@pytest.mark.asyncio
+async def test_speechqa_health_reports_the_webhook_check_and_fails_when_checks_fail_or_the_token_is_revoked(
+    api: FakeBotAPI, seed_service: SpeechService, seed_home: Path
+) -> None:
+    """The bot's webhook check (bot.watch) is kept in the data home's SQLite store; `speechqa health`, as a container
+    runs it, reports it: 「webhook 检查 …：正常」 (exit 0) while Telegram answers; one Chinese line and exit 1 when no
+    check has succeeded for --webhook-misses intervals (Telegram answering 502), and when Telegram refused the token
+    (the bot stopped). A polling bot forgets an earlier run's checks: health says nothing of a webhook then."""
+    port = free_port()
+    store = seed_service.library.store
+    settings = bot_settings(api, webhook_url=f"http://127.0.0.1:{port}/speechqa", webhook_check_seconds=0.5)
+    async with running_bot(api, seed_service, settings) as app, webhook(app, port):
+        await checked(store, "ok")
+        code, healthy = await health(seed_home, "--webhook-misses", "20")
+        failing_since = time.time()
+        api.fail_next("getWebhookInfo", 502, None, "Bad Gateway", times=1000)
+        await checked(store, "unanswered", after=failing_since)
+        await asyncio.sleep(1.2)  # more than two intervals without a check that succeeded
+        code_failing, failing = await health(seed_home, "--webhook-misses", "2")
+    async with running_bot(api, seed_service, bot_settings(api)):  # polling now: the webhook's record goes
+        assert store.webhook_check() is None
+    code_polled, polled = await health(seed_home)
+    # the token revoked: the watch (as the bot runs it, keeping its checks in the store) is refused 401 — in this
+    # process the bot's stop would end the test's event loop: `speechqa bot` stopping so is trial66's test
+    refused: list[None] = []
+    watch = WebhookWatch(settings.webhook_url or "", 0.05, lambda: refused.append(None))
+    watch.on_checked = store.record_webhook_check
+    async with Bot(TOKEN, base_url=api.base_url, request=StatusKeepingRequest()) as bot:
+        api.revoke_token()
+        await asyncio.wait_for(watch.run(bot), timeout=30)
+    code_revoked, revoked = await health(seed_home)
+    assert code == 0 and healthy.startswith("正常："), healthy
+    assert "；webhook 检查 " in healthy and healthy.rstrip().endswith("正常"), healthy
+    assert code_failing == 1, failing
+    assert failing.startswith("错误：webhook 检查已有 ") and "没有成功" in failing, failing
+    assert "连不上 Telegram（HTTP 502）" in failing, failing
+    assert code_polled == 0 and "webhook" not in polled, polled
+    assert code_revoked == 1 and "Telegram 不再接受 TELEGRAM_BOT_TOKEN" in revoked, revoked
+    assert "Traceback" not in failing + revoked
+    assert refused == [None]
