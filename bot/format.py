@@ -630,6 +630,19 @@ def pin_replaced(before: PinRecord) -> str:
     )
 
 
+def pin_overtaken(mine: PinRecord, standing: PinRecord | None) -> str:
+    """After 📌, when another admin pinned or unpinned the same question in the same moment (plain text): the
+    page shows what stands, and this says whose it is."""
+    if standing is None:
+        return (
+            f"⚠️ 段落 #{mine.passage_id} 刚设为标准答案，随即被另一位管理员取消了：这个问题现在没有标准答案。"
+        )
+    return (
+        f"⚠️ 段落 #{mine.passage_id} 刚设为标准答案，随即被 {_clip(standing.pinner, 40)} 换成了段落 "
+        f"#{standing.passage_id}（{standing.pinned_when}）：上面显示的是现在的标准答案，如需改回请再点 📌。"
+    )
+
+
 PINS_PER_PAGE = 5  # standard answers per page of /pins
 _PIN_MOVED = "（段落编号已变，同一段文字仍在，已自动跟随）"
 

@@ -1585,6 +1585,11 @@ class Handlers:
         answer = await asyncio.to_thread(self._pinned_page, logged.query, data)
         text, markup = self._page(answer, logged.id, data.scope, True)
         await edit_or_send(query, text, markup)
+        # two admins pinning the same question at once: the page shows the pin that stands, said if not this one
+        standing = await asyncio.to_thread(self.store.pin_of, logged.query)
+        if (standing is None or standing.passage_id != pin.passage_id) and query.message is not None:
+            await send(query.get_bot(), query.message, html.escape(fmt.pin_overtaken(pin, standing)))
+            return
         words = await asyncio.to_thread(self._unshared_words, logged.query, trace.passage)
         if words and query.message is not None:  # likely pressed under the wrong passage: say so, once
             await send(

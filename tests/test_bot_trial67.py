@@ -16,7 +16,9 @@ import docx
 import pytest
 from telegram import Bot
 
+from bot.callbacks import PinPassage, decode
 from bot.delivery import StatusKeepingRequest
+from bot.keyboards import PIN
 from bot.watch import WebhookWatch
 from index import Store, WebhookCheck
 from retrieval import SpeechService
@@ -26,6 +28,7 @@ from .fake_telegram import FakeBotAPI
 
 FIXTURES = Path(__file__).parent / "fixtures"
 OCTET = "application/octet-stream"
+QUESTION = "离休干部体检规定是什么？"
 NOTICE = "关于调整老干部活动中心开放时间的通知\n\n老干部活动中心自2026年10月起每周一闭馆维护，其余时间照常开放。\n\n市委老干部局\n2026年9月20日\n"
 
 
@@ -156,3 +159,48 @@ async def test_speechqa_health_reports_the_webhook_check_and_fails_when_checks_f
     assert code_revoked == 1 and "Telegram 不再接受 TELEGRAM_BOT_TOKEN" in revoked, revoked
     assert "Traceback" not in failing + revoked
     assert refused == [None]
+
+
+@pytest.mark.slow
+@pytest.mark.asyncio
+async def test_two_admins_pinning_one_question_at_once_each_sees_the_pin_that_stands(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """Two admins press 📌 under the same question at once, on different passages. Both pins are kept in turn; the
+    second is told it replaced the first (as before). The first was told 「已设为标准答案」 and shown a page whose 📌
+    is the other admin's passage, with no word of it. Now an admin whose pin does not stand is told, in Chinese,
+    which passage replaced it; the pin that stands is the one both pages show."""
+    second = ADMIN + 1
+    settings = bot_settings(api, admins=frozenset({ADMIN, second}), allowed_users=frozenset({USER, second}))
+    async with running_bot(api, seed_service, settings) as app:
+        await feed(app, api.make_text_update(QUESTION, user_id=ADMIN))
+        mine = api.last_message(ADMIN)
+        await feed(app, api.make_text_update(QUESTION, user_id=second, first_name="Bob", username="bob"))
+        theirs = api.last_message(second)
+        pressed = {ADMIN: mine.button_data(f"{PIN} 1"), second: theirs.button_data(f"{PIN} 2")}
+        await asyncio.gather(
+            feed(app, api.make_callback_update(mine, pressed[ADMIN], user_id=ADMIN)),
+            feed(app, api.make_callback_update(theirs, pressed[second], user_id=second, first_name="Bob")),
+        )
+        standing = seed_service.library.store.pin_of(QUESTION)
+        pages = {
+            chat: api.get_message(chat, m.message_id).plain_text
+            for chat, m in ((ADMIN, mine), (second, theirs))
+        }
+        notes = {
+            chat: [m.plain_text for m in api.messages(chat) if "随即被" in m.plain_text] for chat in pressed
+        }
+    assert standing is not None
+    standing_text = standing.passage_text[:20]
+    for chat, data in pressed.items():
+        wanted = decode(data)
+        assert isinstance(wanted, PinPassage)
+        assert "📌 标准答案" in pages[chat] and standing_text in pages[chat].replace("\n", ""), pages[chat]
+        if wanted.passage_id == standing.passage_id:
+            assert not notes[chat], notes[chat]
+        else:  # this admin's pin did not stand: said, with the passage that did
+            assert len(notes[chat]) == 1 and f"换成了段落 #{standing.passage_id}" in notes[chat][0], notes[
+                chat
+            ]
+    # at most the admin pinned over is told (none when the first press was through before the second began)
+    assert sum(len(n) for n in notes.values()) <= 1
