@@ -8,6 +8,7 @@ so a question typed as a caption is read the same way as one typed as text.
 
 from __future__ import annotations
 
+import mimetypes
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -440,10 +441,32 @@ def reads_as_named(name: str) -> bool:
     return Path(name).suffix.lower() in SUPPORTED_SUFFIXES or opens_as_folder(name)
 
 
+# Extensions that never hold a document, whatever type a file of theirs is sent as: programs and installers (which
+# Python's table calls application/octet-stream too) and — by that table — audio, video and fonts
+_PROGRAMS = frozenset(
+    {".exe", ".msi", ".dll", ".apk", ".bat", ".cmd", ".com", ".scr", ".iso", ".dmg", ".sys"}
+)
+_KNOWN_TYPES = mimetypes.MimeTypes()  # Python's own table only: the same on every machine
+
+
+def _never_a_document(name: str) -> bool:
+    suffix = Path(name).suffix.lower()
+    if not _EXTENSION.fullmatch(suffix):
+        return False
+    kind = _KNOWN_TYPES.guess_type("x" + suffix)[0] or ""
+    return suffix in _PROGRAMS or kind.split("/")[0] in ("audio", "video", "font")
+
+
 def told_by_content(document: Document) -> bool:
     """Whether a sent file is to be read by what its bytes are: its type says nothing (`TYPELESS`) and its name has
-    no readable extension — none (「通知」), or another program's (「讲话.tmp」, 「通知.download」)."""
-    return (document.mime_type or "").lower() in TYPELESS and not reads_as_named(document_name(document))
+    no readable extension — none (「通知」), or one of another program's (「讲话.tmp」, 「通知.download」) that is no
+    program's, audio's or video's (「setup.exe」 is refused unread, as before)."""
+    name = document_name(document)
+    return (
+        (document.mime_type or "").lower() in TYPELESS
+        and not reads_as_named(name)
+        and not _never_a_document(name)
+    )
 
 
 @dataclass(frozen=True)

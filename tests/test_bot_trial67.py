@@ -14,8 +14,9 @@ from pathlib import Path
 
 import docx
 import pytest
-from telegram import Bot
+from telegram import Bot, Document
 
+from bot import said
 from bot.callbacks import PinPassage, decode
 from bot.delivery import StatusKeepingRequest
 from bot.keyboards import PIN
@@ -204,3 +205,36 @@ async def test_two_admins_pinning_one_question_at_once_each_sees_the_pin_that_st
             ]
     # at most the admin pinned over is told (none when the first press was through before the second began)
     assert sum(len(n) for n in notes.values()) <= 1
+
+
+@pytest.mark.parametrize(
+    ("name", "mime", "by_bytes"),
+    [
+        ("通知", OCTET, True),
+        ("讲话.tmp", OCTET, True),
+        ("通知.download", None, True),
+        ("关于2026.9.1会议的通知", OCTET, True),  # its last dot starts no extension
+        ("固件.bin", "binary/octet-stream", True),
+        ("讲话.docx", OCTET, False),  # read by its name (a lying one: the reader's own refusal says so)
+        ("附件.zip", OCTET, False),
+        ("setup.exe", OCTET, False),  # a program's: refused unread, as before
+        ("录音.mp3", OCTET, False),
+        ("会议.mp4", OCTET, False),
+        ("通知", "text/plain", False),  # the type Telegram gives names it (trial66)
+        ("视频", "video/mp4", False),
+    ],
+)
+def test_a_file_is_read_by_its_bytes_only_when_neither_its_type_nor_its_name_tells(
+    name: str, mime: str | None, by_bytes: bool
+) -> None:
+    assert said.told_by_content(Document("F1", "U1", file_name=name, mime_type=mime)) is by_bytes
+
+
+def test_a_file_named_by_its_bytes_keeps_its_name_and_says_why_in_a_refusal() -> None:
+    pdf = (FIXTURES / "documents" / "work_conference.pdf").read_bytes()
+    assert said.named_by_content("会议讲话.tmp", pdf) == said.ContentName(
+        "会议讲话.pdf", "会议讲话.tmp（Telegram 没有标明类型，按文件内容当作 .pdf 文件读取）"
+    )
+    assert said.named_by_content("关于2026.9.1会议的通知", pdf).name == "关于2026.9.1会议的通知.pdf"  # type: ignore[union-attr]
+    assert said.named_by_content("", pdf).name == "未命名文件.pdf"  # type: ignore[union-attr]
+    assert said.named_by_content("程序", b"MZ\x90\x00" + bytes(range(256)) * 4) is None
