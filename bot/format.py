@@ -10,8 +10,10 @@ pieces' plain text.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from pathlib import PurePath
 from typing import Literal
 
 from corpus import SUPPORTED_FORMATS
@@ -563,8 +565,12 @@ def archive_refusal(name: str) -> str:
 
 def unknown_content(name: str) -> str:
     """A file sent with no readable extension and a type that says nothing, whose bytes are of no format read."""
+    suffix = PurePath(name).suffix
+    named = (
+        f"扩展名 {suffix} 不是支持的格式" if re.fullmatch(r"\.[A-Za-z0-9]{1,10}", suffix) else "没有扩展名"
+    )
     return (
-        f"不支持的文件类型：{name}（没有可识别的扩展名，Telegram 也没有标明类型，按文件内容看也不是支持的格式；"
+        f"不支持的文件类型：{name}（{named}，Telegram 也没有标明类型，按文件内容看也不是支持的格式；"
         f"支持 {SUPPORTED_FORMATS}）"
     )
 

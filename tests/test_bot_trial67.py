@@ -85,9 +85,7 @@ async def test_an_octet_stream_file_is_read_by_its_bytes_and_cited_under_its_for
     assert "会议讲话.pdf" in speech and "新增" in speech, speech
     assert "开放时间.txt" in text and "新增" in text, text
     assert "附件.zip › 通知/关于调整老干部活动中心开放时间的通知.txt" in archive, archive
-    assert refused.startswith("❌ 不支持的文件类型：程序（没有可识别的扩展名，Telegram 也没有标明类型"), (
-        refused
-    )
+    assert refused.startswith("❌ 不支持的文件类型：程序（没有扩展名，Telegram 也没有标明类型"), refused
     assert "只有管理员可以上传讲话文件" in member, member
     assert "10月底前报送作品" in answer, answer
 
