@@ -960,9 +960,9 @@ def webhook_health(check: WebhookCheck, now: float, misses: int = WEBHOOK_MISSES
 )
 @pass_context
 def health(obj: Context, webhook_misses: int) -> None:
-    """检查数据目录中的索引能否加载、是否最新、是否非空；机器人以 webhook 方式运行时，也报告它最近一次向 Telegram
-    检查 webhook 的结果。
+    """检查数据目录中的索引能否加载、是否最新、是否非空。
 
+    机器人以 webhook 方式运行时，也报告它最近一次向 Telegram 检查 webhook 的结果（记在数据目录的资料库中）。
     正常时输出一行「正常：…篇讲话，…段」并以 0 退出；否则用一行说明原因并以 1 退出（可用于容器健康检查）。
     Telegram 拒绝了 token（已撤销），或连续 --webhook-misses 个检查间隔没有一次检查成功时，也以 1 退出。
     不加载模型。
