@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import logging
 import time
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any, Protocol
@@ -24,6 +25,7 @@ from telegram.ext import (
     filters,
 )
 
+from index import SpeechIndexError
 from retrieval import SpeechService
 
 from . import callbacks as cb
@@ -43,6 +45,8 @@ from .delivery import RetryingRateLimiter, StatusKeepingRequest
 from .handlers import EXAMPLES, Handlers
 from .updates import HandledUpdates, OnceApplication
 from .watch import WebhookWatch
+
+log = logging.getLogger(__name__)
 
 BotApplication = Application[Any, Any, Any, Any, Any, Any]
 
@@ -184,7 +188,19 @@ def build_application(
     polling.on_refused_token = app.refuse_token  # a revoked token stops the bot instead of leaving it deaf
     if settings.webhook_url and settings.webhook_check_seconds > 0:
         # a webhook hears nothing of a revoked token (Telegram just stops sending): asked now and then
-        app.watch = WebhookWatch(settings.webhook_url, settings.webhook_check_seconds, app.refuse_token)
+        # each check's result kept in the data home, for `speechqa health` (a container's health check)
+        store = service.library.store
+        app.watch = WebhookWatch(
+            settings.webhook_url,
+            settings.webhook_check_seconds,
+            app.refuse_token,
+            on_checked=store.record_webhook_check,
+        )
+    else:  # an earlier run's webhook checks say nothing of this one (polling, or checks turned off)
+        try:
+            service.library.store.forget_webhook_check()
+        except SpeechIndexError as e:  # a read-only home: nothing was kept there by this bot either
+            log.debug("could not forget the last webhook check: %s", e)
 
     # A group upgraded to a supergroup announces it in both; the new id is not known to the gate yet
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, handlers.chat_migrated), group=-2)

@@ -10,10 +10,13 @@ pieces' plain text.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from pathlib import PurePath
 from typing import Literal
 
+from corpus import SUPPORTED_FORMATS
 from corpus.reader import MAX_FILE_BYTES
 from index import (
     BUNDLED,
@@ -560,6 +563,18 @@ def archive_refusal(name: str) -> str:
     return f"{name} 是压缩包，不能直接添加：请先解压，再把其中的讲话文件逐个发给我（.zip 压缩包可以直接发）。"
 
 
+def unknown_content(name: str) -> str:
+    """A file sent with no readable extension and a type that says nothing, whose bytes are of no format read."""
+    suffix = PurePath(name).suffix
+    named = (
+        f"扩展名 {suffix} 不是支持的格式" if re.fullmatch(r"\.[A-Za-z0-9]{1,10}", suffix) else "没有扩展名"
+    )
+    return (
+        f"不支持的文件类型：{name}（{named}，Telegram 也没有标明类型，按文件内容看也不是支持的格式；"
+        f"支持 {SUPPORTED_FORMATS}）"
+    )
+
+
 def download_failure(name: str, too_big: bool, size: int | None = None) -> str:
     """Why an uploaded file could not be fetched (plain text; Telegram's own words go to the log)."""
     if (
@@ -618,6 +633,19 @@ def pin_replaced(before: PinRecord) -> str:
         f"📌 已设为标准答案，替换了原来的：段落 #{before.passage_id}"
         # an alert holds 200 characters at most, and `speechqa pin --by` takes any name
         f"（由 {_clip(before.pinner, 40)} 于 {before.pinned_when} 设置）。"
+    )
+
+
+def pin_overtaken(mine: PinRecord, standing: PinRecord | None) -> str:
+    """After 📌, when another admin pinned or unpinned the same question in the same moment (plain text): the
+    page shows what stands, and this says whose it is."""
+    if standing is None:
+        return (
+            f"⚠️ 段落 #{mine.passage_id} 刚设为标准答案，随即被另一位管理员取消了：这个问题现在没有标准答案。"
+        )
+    return (
+        f"⚠️ 段落 #{mine.passage_id} 刚设为标准答案，随即被 {_clip(standing.pinner, 40)} 换成了段落 "
+        f"#{standing.passage_id}（{standing.pinned_when}）：上面显示的是现在的标准答案，如需改回请再点 📌。"
     )
 
 

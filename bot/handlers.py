@@ -690,6 +690,11 @@ class Handlers:
         document = message.document
         assert document is not None
         name = said.document_name(document)
+        if said.told_by_content(document) and not is_archive(name):
+            # Telegram Desktop sends a file it does not know as application/octet-stream: read by its bytes
+            note = CAPTION_NOT_ASKED if said.asks_under_file(message, context.bot.username) else ""
+            await self._upload(message, name, document, note=note, as_sent=name)
+            return
         if not said.is_readable_document(message):
             refusal = fmt.archive_refusal(name) if is_archive(name) else unsupported_message(name)
             await message.reply_text(fmt.render_refusal(refusal))
@@ -802,6 +807,16 @@ class Handlers:
             await status.edit_text(fmt.render_refusal(fmt.download_failure(name, too_big)))
             return
         data = files[0] if len(files) == 1 else await asyncio.to_thread(pages_tiff, files)
+        # a file whose name and type said nothing (said.told_by_content): its bytes tell
+        if not said.reads_as_named(name):
+            named = await asyncio.to_thread(said.named_by_content, name, data)
+            if named is None or not said.reads_as_named(named.name):
+                refusal = fmt.unknown_content(name)
+                if named is not None:  # a format speechqa does not read (an old .ppt): named as sent
+                    refusal = named.said_as + unsupported_message(named.name).removeprefix(named.name)
+                await status.edit_text(fmt.render_refusal(refusal))
+                return
+            name, said_as = named.name, named.said_as
         await self._add(status, name, data, refused_tip=refused_tip, note=note, said_as=said_as)
 
     @asynccontextmanager
@@ -1570,6 +1585,11 @@ class Handlers:
         answer = await asyncio.to_thread(self._pinned_page, logged.query, data)
         text, markup = self._page(answer, logged.id, data.scope, True)
         await edit_or_send(query, text, markup)
+        # two admins pinning the same question at once: the page shows the pin that stands, said if not this one
+        standing = await asyncio.to_thread(self.store.pin_of, logged.query)
+        if (standing is None or standing.passage_id != pin.passage_id) and query.message is not None:
+            await send(query.get_bot(), query.message, html.escape(fmt.pin_overtaken(pin, standing)))
+            return
         words = await asyncio.to_thread(self._unshared_words, logged.query, trace.passage)
         if words and query.message is not None:  # likely pressed under the wrong passage: say so, once
             await send(

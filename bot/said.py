@@ -8,6 +8,7 @@ so a question typed as a caption is read the same way as one typed as text.
 
 from __future__ import annotations
 
+import mimetypes
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from corpus import (
     mended_name,
     numeral_value,
     opens_as_folder,
+    suffix_by_content,
     typed_id,
     written_as_digits,
 )
@@ -417,6 +419,76 @@ def sent_name(document: Document) -> str:
     """A sent file's own name (`corpus.mended_name`), without the dots and spaces Windows trims from a name's end
     (「通知三.」, 「讲话.docx 」): "" for a file sent with none."""
     return Path(mended_name(document.file_name)).name.rstrip(". \u3000") if document.file_name else ""
+
+
+# Types that say nothing of a file's format: Telegram Desktop sends a file it does not know so, and a file may come
+# with no type at all. Such a file with no readable extension is told by its bytes once downloaded (`named_by_content`).
+TYPELESS = frozenset(
+    {
+        "",
+        "application/octet-stream",
+        "binary/octet-stream",
+        "application/unknown",
+        "application/x-download",
+        "application/force-download",
+    }
+)
+
+
+def reads_as_named(name: str) -> bool:
+    """Whether a file of this name is read by its name: an extension of a supported format, or an archive opened as
+    a folder (.zip, .mbox)."""
+    return Path(name).suffix.lower() in SUPPORTED_SUFFIXES or opens_as_folder(name)
+
+
+# Extensions that never hold a document, whatever type a file of theirs is sent as: programs and installers (which
+# Python's table calls application/octet-stream too) and — by that table — audio, video and fonts
+_PROGRAMS = frozenset(
+    {".exe", ".msi", ".dll", ".apk", ".bat", ".cmd", ".com", ".scr", ".iso", ".dmg", ".sys"}
+)
+_KNOWN_TYPES = mimetypes.MimeTypes()  # Python's own table only: the same on every machine
+
+
+def _never_a_document(name: str) -> bool:
+    suffix = Path(name).suffix.lower()
+    if not _EXTENSION.fullmatch(suffix):
+        return False
+    kind = _KNOWN_TYPES.guess_type("x" + suffix)[0] or ""
+    return suffix in _PROGRAMS or kind.split("/")[0] in ("audio", "video", "font")
+
+
+def told_by_content(document: Document) -> bool:
+    """Whether a sent file is to be read by what its bytes are: its type says nothing (`TYPELESS`) and its name has
+    no readable extension — none (「通知」), or one of another program's (「讲话.tmp」, 「通知.download」) that is no
+    program's, audio's or video's (「setup.exe」 is refused unread, as before)."""
+    name = document_name(document)
+    return (
+        (document.mime_type or "").lower() in TYPELESS
+        and not reads_as_named(name)
+        and not _never_a_document(name)
+    )
+
+
+@dataclass(frozen=True)
+class ContentName:
+    """A file named by its bytes: `name`, the name it is read and cited by (「通知.pdf」), and `said_as`, how a
+    refusal names it (as sent, and why it was read so)."""
+
+    name: str
+    said_as: str
+
+
+def named_by_content(sent: str, data: bytes) -> ContentName | None:
+    """A file sent as `sent` (no readable extension, a type that says nothing) named by the format its bytes are in
+    (`corpus.suffix_by_content`): 「通知」 holding a PDF is 「通知.pdf」, 「讲话.tmp」 holding a Word file 「讲话.docx」
+    (an extension of another program's is replaced, a dot inside a name — 「关于2026.9.1会议的通知」 — kept).
+    None when the bytes are of no supported format."""
+    suffix = suffix_by_content(data)
+    if suffix is None:
+        return None
+    shown = sent or "未命名文件"
+    stem = shown[: -len(Path(shown).suffix)] if _EXTENSION.fullmatch(Path(shown).suffix) else shown
+    return ContentName(stem + suffix, f"{shown}（Telegram 没有标明类型，按文件内容当作 {suffix} 文件读取）")
 
 
 def photo_name(message: Message) -> str:

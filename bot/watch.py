@@ -16,11 +16,16 @@ process running, deaf for good. `WebhookWatch` asks Telegram about the bot's web
   seconds while it lasts (another message at once), one INFO line when it clears (no error, no update waiting).
 - **another URL, or none**: another process with the same token took the updates (polling deletes the webhook,
   or it set its own): one WARNING line; this bot receives nothing until it is started again.
+
+Each check's result is handed to `on_checked` as an `index.WebhookCheck` (the bot keeps it in the data home's
+SQLite store, where `speechqa health` reads it): when the watch started, when it last checked, what came of it,
+and when a check last succeeded (Telegram answered, the webhook is this bot's and updates reach it).
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import logging
 import time
@@ -28,7 +33,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from telegram import Bot, WebhookInfo
-from telegram.error import TelegramError
+from telegram.error import TelegramError, TimedOut
+
+from index import WebhookCheck
 
 from .delivery import is_token_refused, status_of
 from .logfilter import shortened
@@ -51,7 +58,11 @@ class WebhookWatch:
     on_refused: Callable[[], None]
     repeat_after: float = REPEAT_AFTER
     clock: Callable[[], float] = time.time
+    on_checked: Callable[[WebhookCheck], None] | None = (
+        None  # called in a worker thread (it may write a file)
+    )
     started: float = field(default=0.0, init=False)
+    last: WebhookCheck | None = field(default=None, init=False)
     _failures: int = field(default=0, init=False)
     _warned_at: float | None = field(default=None, init=False)
     _errors_said: set[tuple[int, str]] = field(default_factory=set, init=False)
@@ -62,6 +73,7 @@ class WebhookWatch:
     async def run(self, bot: Bot) -> None:
         """Check every `every` seconds until cancelled, or until the token is refused."""
         self.started = float(int(self.clock()))  # Telegram dates its errors in whole seconds
+        await self._record(WebhookCheck(self.url, self.every, self.started))
         while True:
             await asyncio.sleep(self.every)
             if not await self.check(bot):
@@ -73,20 +85,50 @@ class WebhookWatch:
             info = await bot.get_webhook_info()
         except TelegramError as e:
             if is_token_refused(e):
+                await self._record_result("token_refused")
                 self.on_refused()
                 return False
             self._unanswered(e)
+            await self._record_result("unanswered", _failure(e))
             return True
         except Exception as e:  # a transport's own failure: the watch must go on, said in the log
             self._unanswered(e)
+            await self._record_result("unanswered", _failure(e))
             return True
         if self._failures:
             log.info("Telegram answers the webhook check again, after %d failed checks", self._failures)
         self._failures, self._warned_at = 0, None
         self._said(info)
+        if info.url != self.url:
+            await self._record_result("taken_over", info.url)
+        elif self._failing is not None:
+            await self._record_result("delivery_error", self._failing)
+        else:
+            await self._record_result("ok")
         return True
 
-    def _unanswered(self, error: BaseException) -> None:
+    async def _record_result(self, result: str, detail: str = "") -> None:
+        now = self.clock()
+        last = self.last or WebhookCheck(self.url, self.every, self.started)
+        ok_at = now if result == "ok" else last.ok_at
+        await self._record(
+            dataclasses.replace(last, checked_at=now, result=result, detail=detail, ok_at=ok_at)
+        )
+
+    async def _record(self, check: WebhookCheck) -> None:
+        self.last = check
+        if self.on_checked is None:
+            return
+        try:
+            await asyncio.to_thread(self.on_checked, check)
+        except (
+            Exception
+        ) as e:  # a read-only or full data home: the watch goes on, the health check cannot tell
+            log.warning(
+                "could not keep the webhook check's result for speechqa health: %s", shortened(str(e))
+            )
+
+    def _unanswered(self, error: BaseException) -> None:  # said in the log (the result is kept by `check`)
         self._failures += 1
         now = self.clock()
         again = self._warned_at is None or now - self._warned_at >= self.repeat_after
@@ -136,3 +178,12 @@ class WebhookWatch:
             dt.datetime.fromtimestamp(seconds, dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC"),
             info.pending_update_count,
         )
+
+
+def _failure(error: BaseException) -> str:
+    """What a failed check met, for `speechqa health`: the HTTP status Telegram (or a proxy) answered, or the kind of
+    failure (a connection refused, a time-out)."""
+    status = status_of(error)
+    if status:
+        return f"HTTP {status}"
+    return "等待回应超时" if isinstance(error, TimedOut | TimeoutError) else "网络连接失败"

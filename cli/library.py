@@ -10,13 +10,16 @@ import os
 import re
 import shlex
 import sys
+import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
 from corpus import SUPPORTED_FORMATS, archive_of, read_date, readable_name, skipped_files, windows_path_here
 from index import (
+    BEIJING,
     BUNDLED,
     UPLOAD,
     ArchiveTally,
@@ -29,6 +32,7 @@ from index import (
     SpeechIndexError,
     SpeechRecord,
     Store,
+    WebhookCheck,
     archive_tallies,
     backup_database,
     backup_from_stream,
@@ -882,17 +886,91 @@ def describe(counts: Counts) -> str:
     return "，".join(f"{TABLE_NAMES[table]} {'不可读' if n is None else n}" for table, n in counts.rows)
 
 
+# How many checks' worth of time a webhook may go without a successful check before `health` calls the bot unhealthy
+WEBHOOK_MISSES = 3
+
+
+@dataclass(frozen=True)
+class WebhookHealth:
+    """What `health` says of the bot's last webhook check: `healthy`, and the words (after 「；」 on the line)."""
+
+    healthy: bool
+    text: str
+
+
+def _when(seconds: float) -> str:
+    return datetime.datetime.fromtimestamp(seconds, BEIJING).strftime("%Y-%m-%d %H:%M:%S（北京时间）")
+
+
+def _minutes(seconds: float) -> str:
+    return f"{seconds / 60:.0f} 分钟" if seconds >= 60 else f"{seconds:.0f} 秒"
+
+
+def webhook_health(check: WebhookCheck, now: float, misses: int = WEBHOOK_MISSES) -> WebhookHealth:
+    """The running bot's webhook as its last check found it (bot.watch keeps it in the store): unhealthy when
+    Telegram refused the token, or when no check has succeeded for `misses` intervals (Telegram unreachable, the
+    webhook undeliverable or taken by another process — or the bot hung or gone: no check made at all)."""
+    if check.result == "token_refused":
+        return WebhookHealth(
+            False,
+            f"webhook 检查（{_when(check.checked_at or now)}）：Telegram 不再接受 TELEGRAM_BOT_TOKEN（可能已在 "
+            "@BotFather 撤销或重新生成），机器人已停止：请换上新的 token 后重新启动",
+        )
+    last = {
+        "started": "还没有检查过",
+        "ok": "正常",
+        "delivery_error": f"Telegram 无法把消息送到 webhook，Telegram 的原话：「{check.detail}」",
+        "taken_over": "webhook 已被同一 token 的另一个程序占用（"
+        + (f"现在指向 {check.detail}" if check.detail else "它改用了长轮询")
+        + "），本机器人收不到消息，需重新启动",
+        "unanswered": f"连不上 Telegram（{check.detail or '没有回应'}）",
+    }.get(check.result, check.result)
+    since = check.ok_at if check.ok_at is not None else check.started_at
+    late = now - since
+    if late > misses * check.every:
+        succeeded = (
+            f"最近一次成功在 {_when(check.ok_at)}"
+            if check.ok_at is not None
+            else f"机器人 {_when(check.started_at)} 启动后从未成功"
+        )
+        made = (
+            f"最近一次检查在 {_when(check.checked_at)}：{last}"
+            if check.checked_at is not None
+            else "一次也没有检查"
+        )
+        return WebhookHealth(
+            False,
+            f"webhook 检查已有 {_minutes(late)}没有成功（每 {_minutes(check.every)}检查一次；{succeeded}；{made}）",
+        )
+    if check.checked_at is None:
+        return WebhookHealth(
+            True,
+            f"webhook 还没有检查过（机器人 {_when(check.started_at)} 启动，每 {_minutes(check.every)}检查一次）",
+        )
+    return WebhookHealth(True, f"webhook 检查 {_when(check.checked_at)}：{last}")
+
+
 @cli.command()
+@click.option(
+    "--webhook-misses",
+    type=click.IntRange(min=1),
+    default=WEBHOOK_MISSES,
+    show_default=True,
+    help="webhook 模式：连续这么多个检查间隔没有一次成功，就算不正常。",
+)
 @pass_context
-def health(obj: Context) -> None:
+def health(obj: Context, webhook_misses: int) -> None:
     """检查数据目录中的索引能否加载、是否最新、是否非空。
 
+    机器人以 webhook 方式运行时，也报告它最近一次向 Telegram 检查 webhook 的结果（记在数据目录的资料库中）。
     正常时输出一行「正常：…篇讲话，…段」并以 0 退出；否则用一行说明原因并以 1 退出（可用于容器健康检查）。
+    Telegram 拒绝了 token（已撤销），或连续 --webhook-misses 个检查间隔没有一次检查成功时，也以 1 退出。
     不加载模型。
 
     \b
     示例：
         speechqa health
+        speechqa health --webhook-misses 5
     """
     with user_errors():
         home = obj.settings.home
@@ -924,6 +1002,11 @@ def health(obj: Context) -> None:
             raise UserError(
                 "资料库是空的（0 篇讲话）：运行 speechqa add --bundled 加回自带的讲话，或 speechqa add 文件。"
             )
+        check = library.store.webhook_check()
+        webhook = None if check is None else webhook_health(check, time.time(), webhook_misses)
+        if webhook is not None and not webhook.healthy:
+            raise UserError(webhook.text)
+        said_webhook = "" if webhook is None else f"；{webhook.text}"
         staleness = library.staleness(manifest.model)
         if staleness is not None and staleness.reason == "older" and not read_only:
             # just upgraded: the index loads and answers; the next question (or the bot's start) builds it anew
@@ -932,6 +1015,7 @@ def health(obj: Context) -> None:
             click.echo(
                 f"正常（索引待更新）：{speeches} 篇讲话，{manifest.count} 段，模型 {manifest.model}；"
                 + staleness.describe_ahead()
+                + said_webhook
             )
             return
         if staleness is not None and not read_only:  # the next command builds it, and says so
@@ -959,4 +1043,6 @@ def health(obj: Context) -> None:
             if unsaid
             else ""
         )
-        click.echo(f"正常：{speeches} 篇讲话，{manifest.count} 段，模型 {manifest.model}{where}{warning}")
+        click.echo(
+            f"正常：{speeches} 篇讲话，{manifest.count} 段，模型 {manifest.model}{where}{warning}{said_webhook}"
+        )

@@ -72,6 +72,7 @@ from .reader import (
     size_refusal,
     skipped_files,
     special_kind,
+    suffix_by_content,
     unsupported_message,
     windows_path_here,
 )
@@ -159,6 +160,7 @@ __all__ = [
     "split_paragraph",
     "split_sentences",
     "squash",
+    "suffix_by_content",
     "to_simplified",
     "typed_id",
     "unsupported_message",

@@ -107,8 +107,13 @@ def is_mail_folder(path: Path) -> bool:
             head = file.read(4096)
     except OSError:
         return False
+    return not head or is_mailbox_head(head)
+
+
+def is_mailbox_head(head: bytes) -> bool:
+    """Whether a file's first bytes are a mailbox's (RFC 4155): a 「From 」 line with a mail's header line under it."""
     first, _, rest = head.partition(b"\n")
-    return not head or (first.startswith(b"From ") and _HEADER_FIELD.match(rest) is not None)
+    return first.startswith(b"From ") and _HEADER_FIELD.match(rest) is not None
 
 
 # a mail's header line: a field name (printable ASCII, no colon, no space) and its colon (RFC 5322 2.2)

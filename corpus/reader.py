@@ -31,6 +31,7 @@ from .archive import (
     Archive,
     is_empty_mail_folder,
     is_mail_folder,
+    is_mailbox_head,
     is_mbox,
     open_mbox,
     open_zip,
@@ -466,6 +467,45 @@ def _cfb_workbook(data: bytes) -> bool:
     """Whether an old-format Office file is an Excel (or WPS) workbook: a Workbook or Book stream."""
     contents = cfb.contents(data)
     return contents is not None and bool({"Workbook", "Book"} & contents.streams)
+
+
+# A saved mail's header (RFC 5322), as a mail program writes it at the top of an .eml: a field naming who or what,
+# and one only a sent mail carries (a notice typed with 「Subject:」 in it has none; a web page a browser saved as
+# .mht has a From and a Subject, but no recipient, no Received and no Message-ID)
+_MAIL_FIELD = re.compile(rb"^(?:From|Subject|Date):", re.I | re.M)
+_MAIL_ONLY_FIELD = re.compile(rb"^(?:To|Received|Message-ID|Return-Path):", re.I | re.M)
+_HEADER_LINE = re.compile(rb"[!-9;-~]+:")
+
+
+def suffix_by_content(data: bytes) -> str | None:
+    """The suffix of the supported format a file's bytes are in, for a file whose name and type tell none (sent
+    to the bot as application/octet-stream with no extension, or one of another program's: 「通知」, 「讲话.tmp」).
+    The readers' own signatures (`content_kind`: PDF, RTF, the pictures, a zip told by its contents listing —
+    .docx, .xlsx, .pptx, OpenDocument, OFD, EPUB, or an archive —, a compound file by its streams), then an
+    old PowerPoint deck (.ppt, which `unsupported_message` tells how to save), a web page (.html, .mht), a
+    mailbox (.mbox), a saved mail (.eml), and last a text in any encoding `decode_text` reads (.txt). None when
+    the bytes are none of these (a video, a program, a damaged file): refused as of an unsupported type."""
+    kind = content_kind(data)
+    if kind == ".doc" and "PowerPoint Document" in getattr(cfb.contents(data), "streams", ()):
+        return ".ppt"
+    if kind is not None:
+        return kind
+    if data.startswith(cfb.MAGIC) or data.startswith(b"PK\x03\x04"):
+        return None  # a compound file or a zip of no format read (a damaged one, a Visio drawing)
+    head = data[:4096]
+    if is_mailbox_head(head):
+        return ".mbox"
+    if _HEADER_LINE.match(head) and _MAIL_FIELD.search(head) and _MAIL_ONLY_FIELD.search(head):
+        return ".eml"  # before a web page: a mail with pictures in its body is multipart/related, as an .mht
+    if (page := web_page_kind(data)) is not None:
+        return f".{page}"
+    if not data.strip():
+        return ".txt"  # an empty file: refused as one (「文件是空的」), not as of an unknown type
+    try:
+        decode_text("", data)
+    except CorpusError:
+        return None
+    return ".txt"
 
 
 def _is_chinese_text(data: bytes) -> bool:

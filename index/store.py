@@ -6,6 +6,7 @@ The schema is a list of named, append-only migrations applied when the database 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime
 import functools
 import hashlib
@@ -2205,6 +2206,36 @@ class Store:
             )
         return int(cursor.lastrowid or 0)
 
+    # -- the webhook check (bot.watch), for `speechqa health` ------------------------------------------
+    @_locked
+    def record_webhook_check(self, check: WebhookCheck) -> None:
+        """Keep the webhook's last check (one record, replaced at each check)."""
+        with self._writing() as conn:
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('webhook_check', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [json.dumps(dataclasses.asdict(check), ensure_ascii=False)],
+            )
+
+    @_locked
+    def webhook_check(self) -> WebhookCheck | None:
+        """The webhook's last check; None when the bot does not run with a watched webhook (polling, checks off)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'webhook_check'").fetchone()
+        if row is None:
+            return None
+        try:
+            return WebhookCheck(**json.loads(row[0]))
+        except (ValueError, TypeError):  # written by another version: as if none were kept
+            return None
+
+    @_locked
+    def forget_webhook_check(self) -> None:
+        """The bot runs without a watched webhook now: an earlier run's checks say nothing of it."""
+        if self.db.execute("SELECT 1 FROM meta WHERE key = 'webhook_check'").fetchone() is None:
+            return  # nothing to forget: no write (a read-only home's bot starts as before)
+        with self._writing() as conn:
+            conn.execute("DELETE FROM meta WHERE key = 'webhook_check'")
+
     @_locked
     def end_upload(self, upload_id: int) -> None:
         """The upload was reported (added, refused or failed): nothing to take up again after a restart."""
@@ -2417,6 +2448,24 @@ class UnfinishedUpload:
     photo: bool  # sent as a photo (or an album): a refusal is followed by the tip to send the file
     note: str  # what follows the report (an album's)
     started_at: float
+
+
+@dataclass(frozen=True)
+class WebhookCheck:
+    """The last check of the bot's webhook with Telegram (bot.watch), kept for `speechqa health`: the webhook's
+    `url`, how often it is checked (`every`, seconds), when the bot started watching, when it last checked
+    (`checked_at`, None before the first check) and its `result` — "started" (no check yet), "ok",
+    "token_refused" (401: the bot stopped), "delivery_error" (Telegram cannot deliver to the webhook; `detail` is
+    its message), "taken_over" (the webhook is another's; `detail` its URL), "unanswered" (no answer; `detail`
+    the HTTP status or the failure's kind) — and when a check last succeeded (`ok_at`). Times are Unix seconds."""
+
+    url: str
+    every: float
+    started_at: float
+    checked_at: float | None = None
+    result: str = "started"
+    detail: str = ""
+    ok_at: float | None = None
 
 
 @dataclass(frozen=True)
