@@ -40,6 +40,7 @@ from . import chat
 from .errors import NotASpeech, TooLarge, UnreadableFile
 from .layout import Line, Page, paragraphs, remove_running_lines, tidy_line
 from .signals import interruptible
+from .skew import skew_angle
 from .spreads import read_sheet
 
 if TYPE_CHECKING:
@@ -54,8 +55,8 @@ NO_CHINESE_DATA = (
     "或 pip install 'speechqa[ocr]'"
 )
 # Larger tilts than this are not looked for (a page scanned that crooked is better scanned again); smaller
-# ones than _MIN_SKEW are left alone (they do not disturb either engine, and an upright page stays as it is).
-MAX_SKEW = 6.0
+# Tilts smaller than this (degrees) are left alone (they do not disturb either engine, and an upright page
+# stays as it is); larger ones than corpus.skew.MAX_SKEW are not looked for.
 _MIN_SKEW = 0.4
 # RapidOCR: lines whose direction the classifier is asked about (the longest ones: short ones say little).
 _CLS_SAMPLE = 12
@@ -143,6 +144,16 @@ def unread_pages_note(numbers: list[int]) -> str:
             "请安装 tesseract-ocr-chi-sim，或 pip install 'speechqa[ocr]'"
         )
     return f"第 {pages} 页是扫描图片，未安装 OCR 组件，未能读取：pip install 'speechqa[ocr]'"
+
+
+def unread_table_pictures_note(count: int) -> str:
+    """The line that tells the user how many pictures of tables in a document with text were not read for
+    want of an OCR engine (the rest of the document was added)."""
+    if _tesseract_without_chinese():
+        fix = "Tesseract 缺少简体中文识别数据（chi_sim）：请安装 tesseract-ocr-chi-sim，或 pip install 'speechqa[ocr]'"
+    else:
+        fix = "未安装 OCR 组件：pip install 'speechqa[ocr]'"
+    return f"文件中有 {count} 张表格图片未能读取（{fix}），其余文字已添加"
 
 
 def doubtful_pages_note(pages: list[tuple[int, float]], one_image: bool = False) -> str:
@@ -558,9 +569,54 @@ def recognise(name: str, reader: OcrEngine, image: Image) -> PageText:
     if doubtful:
         log.info("%s: OCR (%s) confidence %.2f, doubtful", name, reader.name, reading.confidence)
     lines = chat.message_lines(image, reading.lines)  # a chat screenshot: its messages, not the app's lines
+    lines = _with_ruled_table(name, reader, image, lines)
     return PageText(
         lines, float(image.width), float(image.height), turned, angle, reading.confidence, doubtful
     )
+
+
+def _with_ruled_table(
+    name: str, reader: OcrEngine, image: Image, lines: tuple[Line, ...]
+) -> tuple[Line, ...]:
+    """A page's lines with the ruled table printed on it (`corpus.gridtables`: a grid of long dark runs in
+    the page as read, straightened) read cell by cell: the engine's lines inside the grid — which run the
+    cells of a row together, or split a cell's words — are replaced by one line per row, labelled by the
+    header row as a PDF's table is (「姓名：…；…」, a table row: its own paragraph). A page with no grid, or
+    whose cells read empty, keeps its lines."""
+    from .gridtables import find_grid, read_grid
+    from .tables import labelled_rows
+
+    if not lines:
+        return lines
+    grid = find_grid(image, straighten=False)
+    if grid is None:
+        return lines
+    try:
+        table = read_grid(image, grid, reader, margins=False)
+    except Exception as e:  # the page's own reading stands
+        log.warning("OCR (%s) failed on the table cells of %s: %r", reader.name, name, e)
+        return lines
+    finally:
+        give_back_memory()
+    wide = [row[0] if n in table.wide else row for n, row in enumerate(table.rows)]
+    texts = labelled_rows([row if isinstance(row, str) else list(row) for row in wide])
+    if not texts:
+        return lines
+    left, right = grid.columns[0], grid.columns[-1]
+    top, bottom = grid.rows[0], grid.rows[-1]
+
+    def inside(line: Line) -> bool:
+        middle, centre = (line.top + line.bottom) / 2, (line.x0 + line.x1) / 2
+        return top <= middle <= bottom and left <= centre <= right
+
+    step = (bottom - top) / len(texts)
+    rows = [
+        Line(text=text, x0=left, x1=right, top=top + n * step, bottom=top + (n + 1) * step, table=True)
+        for n, text in enumerate(texts)
+    ]
+    kept = [line for line in lines if not inside(line)]
+    log.info("%s: a ruled table of %d×%d cells read cell by cell", name, *grid.shape)
+    return tuple(sorted([*kept, *rows], key=lambda line: (line.top, line.x0)))
 
 
 def give_back_memory() -> None:
@@ -629,40 +685,6 @@ def _rotated(image: Image, degrees: float) -> Image:
     from PIL import Image as PILImage
 
     return image.rotate(degrees, resample=PILImage.Resampling.BICUBIC, fillcolor=(255, 255, 255))
-
-
-def skew_angle(image: Image) -> float:
-    """How many degrees counter-clockwise the print on a page is tilted (within ±MAX_SKEW; 0 when it
-    cannot tell). The rows of print of a straight page make sharp bands of ink and blank in the
-    horizontal projection profile (columns of a page on its side, in the vertical one): the angle at which
-    rotating the page back makes those bands sharpest, searched in 1° steps then refined to 0.1°, is the
-    tilt. About 30 turns of a 600-pixel copy: a few hundredths of a second."""
-    import numpy as np
-    from PIL import Image as PILImage
-
-    grey = image.convert("L")
-    scale = min(1.0, 600 / max(grey.width, grey.height))
-    small = grey.resize((max(1, int(grey.width * scale)), max(1, int(grey.height * scale))))
-    ink = np.asarray(small) < 128
-    if ink.mean() < 0.002:  # a blank page
-        return 0.0
-    sheet = PILImage.fromarray((ink * 255).astype(np.uint8))
-    scores: dict[float, float] = {}
-
-    def sharpness(angle: float) -> float:
-        angle = round(angle, 2)
-        if angle not in scores:
-            turned = np.asarray(sheet.rotate(-angle, resample=PILImage.Resampling.BILINEAR), dtype=np.float32)
-            rows, columns = turned.sum(axis=1), turned.sum(axis=0)
-            scores[angle] = float(max(np.square(np.diff(rows)).sum(), np.square(np.diff(columns)).sum()))
-        return scores[angle]
-
-    best = max(np.arange(-MAX_SKEW, MAX_SKEW + 0.01, 1.0), key=sharpness)
-    for step in (0.5, 0.25, 0.1):
-        best = max((best - step, best, best + step), key=sharpness)
-    if sharpness(best) <= 1.05 * sharpness(0.0) and abs(best) < 1.0:
-        return 0.0  # no clearer rows than the page as it is: leave it
-    return round(best, 1)
 
 
 @dataclass

@@ -45,11 +45,13 @@ citation of a note. A second, simpler extraction of every paragraph's text (refe
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from . import gridtables, ocr
 from .errors import UnreadableFile, damaged
 from .layout import broken_lines
 from .mastheads import first_page_head
@@ -69,6 +71,8 @@ _NS = {
     "loext": "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0",
 }
 _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+_SVG_WIDTH = "{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}width"
+log = logging.getLogger(__name__)
 _O, _S, _T, _TB, _D, _LO = ("{" + _NS[k] + "}" for k in ("office", "style", "text", "table", "draw", "loext"))
 _TEXT_MIMETYPES = (
     "application/vnd.oasis.opendocument.text",
@@ -140,6 +144,7 @@ class OdtText:
 
     blocks: tuple[Block, ...]
     reference: str
+    notes: tuple[str, ...] = ()
 
 
 _ODF_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -195,12 +200,104 @@ def read_odt(name: str, data: bytes) -> OdtText:
     if body is None:
         raise UnreadableFile(f"{name} 不是 OpenDocument 文字文档（没有正文）")
     formulas_as_text(body, objects)
+    unread = picture_tables(name, body, data) if data.startswith(b"PK") else 0
     remarks = annotations(body)  # before the struck words go: a comment made on them quotes them
     _drop_struck(body, _Strikes.parse(root.find(_O + "automatic-styles"), *_common_styles(root, styles_root)))
     reader = _Reader(_Styles.parse(styles_root, root))
     blocks = reader.read(body)
     head = first_page_head(_first_page_header_lines(root, styles_root, body), blocks)
-    return OdtText((*head, *blocks, *remark_blocks(remarks)), reference_text(body))
+    notes = (ocr.unread_table_pictures_note(unread),) if unread else ()
+    return OdtText((*head, *blocks, *remark_blocks(remarks)), reference_text(body), notes)
+
+
+# A picture narrower than this on the page (cm) is a logo, a seal or an icon and is never decoded (as a
+# .docx's: corpus.word.picture_tables).
+_TABLE_PICTURE_CM = 6.0
+_LENGTH = re.compile(r"^\s*([0-9.]+)\s*(cm|mm|in|pt|pc|px)?\s*$")
+_CM_PER = {"cm": 1.0, "mm": 0.1, "in": 2.54, "pt": 2.54 / 72, "pc": 2.54 / 6, "px": 2.54 / 96, None: 1.0}
+
+
+def picture_tables(name: str, body, data: bytes) -> int:  # type: ignore[no-untyped-def]
+    """Read each picture of a ruled table in the body of a Writer document with text of its own as the
+    table it shows, after the paragraph holding it, as a .docx's are (`corpus.word.picture_tables`: set at
+    least 6 cm wide, a ruled grid found in it, its cells read by OCR). The number of table pictures left
+    unread for want of an OCR engine is returned."""
+    if not any("".join(p.itertext()).strip() for p in body.iter(_T + "p", _T + "h")):
+        return 0
+    unread = 0
+    reader: ocr.OcrEngine | None = None
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = set(archive.namelist())
+        for frame in list(body.iter(_D + "frame")):
+            image = frame.find(_D + "image")
+            paragraph = next(frame.iterancestors(_T + "p", _T + "h"), None)
+            if (
+                image is None
+                or paragraph is None
+                or next(frame.iterancestors(_TB + "table-cell"), None) is not None
+            ):
+                continue
+            path = (image.get(_XLINK_HREF) or "").removeprefix("./")
+            found = _LENGTH.match(frame.get(_SVG_WIDTH) or "")
+            if path not in names or (
+                found and float(found.group(1)) * _CM_PER[found.group(2)] < _TABLE_PICTURE_CM
+            ):
+                continue
+            try:
+                picture = gridtables.table_picture(archive.read(path))
+            except (*ZIP_DAMAGE, KeyError):
+                continue
+            if picture is None:
+                continue
+            reader = reader or ocr.engine()
+            if reader is None:
+                unread += 1
+                continue
+            try:
+                table = gridtables.read_grid(picture.image, picture.grid, reader)
+            except Exception as e:  # an engine failing on one picture must not lose the document
+                log.warning("OCR (%s) failed on a table picture in %s: %r", reader.name, name, e)
+                continue
+            if not any(cell for row in table.rows for cell in row):
+                continue
+            after = paragraph
+            made = [_odt_paragraph(line) for line in table.above]
+            made.append(_odt_table(table.rows, table.wide))
+            made += [_odt_paragraph(line) for line in table.below]
+            for element in made:
+                element.tail = after.tail
+                after.addnext(element)
+                after = element
+    return unread
+
+
+def _odt_paragraph(text: str):  # type: ignore[no-untyped-def]
+    from lxml import etree
+
+    p = etree.Element(_T + "p")
+    p.text = text
+    return p
+
+
+def _odt_table(rows: tuple[tuple[str, ...], ...], wide: frozenset[int]):  # type: ignore[no-untyped-def]
+    """A Writer table of `rows`, the rows in `wide` one cell across it."""
+    from lxml import etree
+
+    width = max((len(row) for row in rows), default=1)
+    table = etree.Element(_TB + "table")
+    etree.SubElement(table, _TB + "table-column").set(_TB + "number-columns-repeated", str(width))
+    for n, row in enumerate(rows):
+        tr = etree.SubElement(table, _TB + "table-row")
+        if n in wide:
+            cell = etree.SubElement(tr, _TB + "table-cell")
+            cell.set(_TB + "number-columns-spanned", str(width))
+            etree.SubElement(cell, _T + "p").text = next((c for c in row if c), "")
+            for _ in range(width - 1):
+                etree.SubElement(tr, _TB + "covered-table-cell")
+            continue
+        for text in (*row, *("",) * (width - len(row))):
+            etree.SubElement(etree.SubElement(tr, _TB + "table-cell"), _T + "p").text = text
+    return table
 
 
 def _common_styles(root, styles_root) -> list:  # type: ignore[no-untyped-def, type-arg]

@@ -1068,6 +1068,7 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
             word.converter,
             transcript.speaker,
         )
+        notes = word.notes
         text = blocks_text(blocks)
     elif suffix in SHEET_SUFFIXES or suffix in SLIDE_SUFFIXES:
         office = read_sheets(name, suffix, data) if suffix in SHEET_SUFFIXES else read_deck(name, data)
@@ -1077,6 +1078,7 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
         odt = read_odt(name, data)
         # a 目录 typed by hand left out, its entries marking the headings (corpus.contents), as a PDF's
         blocks, reference, encoding = typed_contents(odt.blocks), odt.reference, "odt"
+        notes = odt.notes
         text = blocks_text(blocks)
     elif suffix in UOF_SUFFIXES:
         uof = read_uof(name, data)

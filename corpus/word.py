@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
-from . import cfb
+from . import cfb, gridtables, ocr
 from .charts import CHART_URI, read_chart
 from .clean import is_complete
 from .columns import printed_blocks
@@ -79,6 +79,7 @@ class WordText:
     blocks: tuple[Block, ...]
     reference: str
     converter: str
+    notes: tuple[str, ...] = ()
 
 
 def _typed_as_document(data: bytes) -> bytes:
@@ -127,6 +128,7 @@ def read_docx(name: str, data: bytes) -> WordText:
         document = docx.Document(io.BytesIO(_typed_as_document(data)))
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             fill_from_package(document.element.body, archive, _parser(), parse_xml)
+            unread = picture_tables(name, document.element.body, archive, _parser(), parse_xml)
         mark_style_strikes(document.element.body, _style_strikes(document))
         laid = _printed_line_blocks(document)
         blocks = laid if laid is not None else tuple(_blocks(document, list_definitions(data)))
@@ -139,7 +141,7 @@ def read_docx(name: str, data: bytes) -> WordText:
     except Exception as e:  # python-docx raises many types for damaged files
         log.info("python-docx could not read %s: %r", name, e)
         raise damaged(f"{name} 不是有效的 Word 文档（内容已损坏）") from e
-    return WordText(blocks, reference, "docx")
+    return WordText(blocks, reference, "docx", (ocr.unread_table_pictures_note(unread),) if unread else ())
 
 
 def _header_masthead(document, blocks: tuple[Block, ...]) -> tuple[Block, ...]:  # type: ignore[no-untyped-def]
@@ -1632,6 +1634,7 @@ _CHART = "{" + CHART_URI + "}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _O = "{urn:schemas-microsoft-com:office:office}"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_R_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
 _R_DM = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}dm"  # a diagram's data model
 _DS = "{http://schemas.openxmlformats.org/officeDocument/2006/customXml}"
 _PREFIX_MAPPING = re.compile(r"""xmlns:([\w.-]+)\s*=\s*['"]([^'"]*)['"]""")
@@ -1872,6 +1875,75 @@ def _embedded_sheets(body, embedded: dict[str, str], archive: zipfile.ZipFile, m
             table = make(_table_xml(grid.rows, grid.wide))
             after.addnext(table)
             after = table
+
+
+# A picture narrower than this on the page (EMU: 6 cm) is a logo, a seal or an icon and is never decoded; a
+# table pasted as a picture is set across most of the text's width (16 cm on A4 with Word's margins).
+_TABLE_PICTURE_WIDTH = 2_160_000
+_EMU_PER_PIXEL = 9525  # at 96 dpi, as Word sizes a picture inserted at its own size
+
+
+def picture_tables(name: str, body, archive: zipfile.ZipFile, parser, make) -> int:  # type: ignore[no-untyped-def]
+    """Read each picture of a ruled table in the body of a document with text of its own (a 附件 table a
+    clerk pasted as a picture: a sheet exported as PNG, a screenshot) as the table it shows, after the
+    paragraph holding it: the lines printed above the grid (its caption), the table read cell by cell by
+    OCR (`corpus.gridtables`), the lines below it. Which pictures: set at least 6 cm wide on the page, and
+    a ruled grid found in the decoded image by its long dark runs (no OCR asked): a logo, a seal, a photo
+    or a picture of text is passed over as before, undecoded when it is set small. A document of pictures
+    only is read as a pasted scan (`corpus.reader`), not here. The number of table pictures left unread
+    because no OCR engine is installed is returned (the document reads without them)."""
+    if not any((t.text or "").strip() for t in body.iter(_W + "t")):
+        return 0
+    rels = _document_rels(archive, parser)
+    images = {rel_id: path for rel_id, (kind, path) in rels.items() if kind == "image"}
+    unread = 0
+    reader: ocr.OcrEngine | None = None
+    for blip in list(body.iter(_A + "blip")):
+        path = images.get(blip.get(_R_EMBED) or "")
+        paragraph = next(blip.iterancestors(_W + "p"), None)
+        if path is None or paragraph is None or not _read_branch(blip):
+            continue
+        if next(paragraph.iterancestors(_W + "tc"), None) is not None:
+            continue  # a picture in a table's cell: its table says what it is for
+        if not _wide_picture(blip):
+            continue
+        try:
+            picture = gridtables.table_picture(archive.read(path))
+        except (*ZIP_DAMAGE, KeyError):
+            continue
+        if picture is None:
+            continue
+        reader = reader or ocr.engine()
+        if reader is None:
+            unread += 1
+            continue
+        try:
+            table = gridtables.read_grid(picture.image, picture.grid, reader)
+        except Exception as e:  # an engine failing on one picture must not lose the document
+            log.warning("OCR (%s) failed on a table picture in %s: %r", reader.name, name, e)
+            continue
+        if not any(cell for row in table.rows for cell in row):
+            continue
+        made = [make(_paragraph_xml(line)) for line in table.above]
+        made.append(make(_table_xml(table.rows, table.wide)))
+        made += [make(_paragraph_xml(line)) for line in table.below]
+        after = paragraph
+        for element in made:
+            after.addnext(element)
+            after = element
+    return unread
+
+
+def _wide_picture(blip) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a picture is set wide enough on the page to hold a table (its drawing's extent)."""
+    drawing = next((a for a in blip.iterancestors() if a.tag in (_WP + "inline", _WP + "anchor")), None)
+    extent = drawing.find(_WP + "extent") if drawing is not None else None
+    if extent is None:
+        return True  # no size said: the picture's own pixels decide (gridtables.table_picture)
+    try:
+        return int(extent.get("cx") or 0) >= _TABLE_PICTURE_WIDTH
+    except ValueError:
+        return False
 
 
 def _paragraph_xml(text: str) -> str:

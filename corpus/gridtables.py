@@ -1,0 +1,358 @@
+"""Ruled tables in pictures: the grid of a table found in an image, and its cells read by OCR one by one.
+
+A table pasted into a Word file as a picture (a sheet exported as PNG, a screenshot of a table) or printed
+on a scanned page is drawn with rules: long horizontal and vertical runs of dark pixels. `find_grid` finds
+them with numpy alone (no OCR: it is cheap enough to ask of every picture of a Word file); `read_grid`
+reads each cell of the grid by OCR — every cell cut out, the cells stacked one under another with white
+space between them and read by the engine in one pass, each line the engine finds given back to the cell
+it lies in — so that words of two neighbouring cells are never read as one line, and a cell's wrapped
+lines stay in their cell. The rows come back as the cells of a table, read as any other table is
+(`corpus.tables`: labelled by the header row).
+
+A picture with no ruled grid (a logo, a seal, a photo, a three-line table with no vertical rules) has no
+grid: `find_grid` returns None.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from .layout import Line
+
+if TYPE_CHECKING:
+    import numpy as np
+    from PIL.Image import Image
+
+# A pixel darker than this (0–255) is ink: rules and print, on white or grey paper.
+_INK = 160
+# A picture whose pixels are more than this share ink is a photo or a dark graphic, not a table on paper.
+_MAX_INK = 0.35
+# A rule is at least this long: a share of the image's side, and a number of pixels.
+_RULE_SHARE = 0.3
+_MIN_RULE = 80
+# A table has at least this many rows and columns of cells (a frame round one cell is a box, not a table).
+_MIN_ROWS = 2
+_MIN_COLUMNS = 2
+# A vertical rule stands between two cells of a row band when this share of the band's height is ink there.
+_RULE_PRESENT = 0.7
+# A cell holds print when this many ink pixels are left inside its rules.
+_MIN_CELL_INK = 12
+_PAD = 10  # white round each cell's print in the stack read by OCR
+
+
+class _Reading(Protocol):
+    lines: tuple[Line, ...]
+
+
+class CellReader(Protocol):
+    """An OCR engine (`corpus.ocr.OcrEngine`): the printed lines of an image, with boxes in pixels."""
+
+    name: str
+
+    def read(self, image: Image) -> _Reading: ...
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One cell of a grid: its row, first column and how many columns it spans, and its box inside its rules
+    (pixels of the straightened image: left, top, right, bottom)."""
+
+    row: int
+    column: int
+    span: int
+    box: tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A ruled table found in an image: the y of its horizontal rules and the x of its vertical ones (top to
+    bottom, left to right, in the image straightened by `angle` degrees counter-clockwise), and its cells in
+    row order."""
+
+    rows: tuple[int, ...]
+    columns: tuple[int, ...]
+    cells: tuple[GridCell, ...]
+    angle: float = 0.0
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return len(self.rows) - 1, len(self.columns) - 1
+
+
+@dataclass(frozen=True)
+class GridTable:
+    """A grid's cells as read: `rows` of cell texts (a cell spanning columns in its first, the others empty),
+    `wide` the rows that are one cell across the table (a title or a note inside the frame), and the lines
+    printed above and below the grid in the picture (a caption, a 制表 line)."""
+
+    rows: tuple[tuple[str, ...], ...]
+    wide: frozenset[int]
+    above: tuple[str, ...] = ()
+    below: tuple[str, ...] = ()
+
+
+def find_grid(image: Image, *, straighten: bool = True) -> Grid | None:
+    """The ruled table in `image`, or None when it holds none (a logo, a photo, a page of text, a table
+    without vertical rules). A picture tilted by a few degrees (a scan) is straightened first, unless
+    `straighten` is False (a page OCR has already straightened)."""
+    from PIL import Image as PILImage
+
+    from .skew import skew_angle
+
+    grey = _on_white(image).convert("L")
+    angle = skew_angle(grey) if straighten and min(grey.size) >= 40 else 0.0
+    if angle:
+        grey = grey.rotate(-angle, resample=PILImage.Resampling.BICUBIC, fillcolor=255)
+    grid = _grid(_ink(grey))
+    return None if grid is None else Grid(grid.rows, grid.columns, grid.cells, angle)
+
+
+def _ink(grey: Image) -> np.ndarray:
+    import numpy as np
+
+    return np.asarray(grey) < _INK
+
+
+def _grid(ink: np.ndarray) -> Grid | None:
+    import numpy as np
+
+    height, width = ink.shape
+    if height < 20 or width < 20 or ink.mean() > _MAX_INK:
+        return None
+    horizontal = _rules(ink, max(_MIN_RULE, int(_RULE_SHARE * width)))
+    if len(horizontal) < _MIN_ROWS + 1:
+        return None
+    # the frame: the rules as long as the longest (within a twentieth of it), where the table is
+    longest = max(end - start for _, start, end in horizontal)
+    framed = [r for r in horizontal if (r[2] - r[1]) >= 0.95 * longest]
+    left = int(np.median([r[1] for r in framed]))
+    right = int(np.median([r[2] for r in framed]))
+    rows = [
+        y for y, start, end in horizontal if start <= left + 0.05 * longest and end >= right - 0.05 * longest
+    ]
+    if len(rows) < _MIN_ROWS + 1:
+        return None
+    top, bottom = rows[0], rows[-1]
+    band = ink[max(0, top - 2) : bottom + 3, :]
+    vertical = _rules(band.T, max(_MIN_RULE // 2, int(0.4 * (bottom - top))))
+    columns = [x for x, _, _ in vertical if left - 0.02 * longest <= x <= right + 0.02 * longest]
+    columns = sorted({*columns})
+    if len(columns) < _MIN_COLUMNS + 1:
+        return None
+    cells = []
+    for row, (y0, y1) in enumerate(itertools.pairwise(rows)):
+        if y1 - y0 < 8:
+            return None  # rules this close are a double line or hatching, not a row of print
+        inner = slice(y0 + (y1 - y0) // 5, y1 - (y1 - y0) // 5 + 1)
+        present = [
+            i
+            for i, x in enumerate(columns)
+            if i in (0, len(columns) - 1)
+            or ink[inner, max(0, x - 2) : x + 3].any(axis=1).mean() >= _RULE_PRESENT
+        ]
+        for a, b in itertools.pairwise(present):
+            cells.append(GridCell(row, a, b - a, (columns[a], y0, columns[b], y1)))
+    return Grid(tuple(rows), tuple(columns), tuple(cells))
+
+
+def _rules(ink: np.ndarray, min_length: int) -> list[tuple[int, int, int]]:
+    """The rules running along the rows of `ink` (its columns: pass the transpose), at least `min_length`
+    long: (position, start, end) each, a rule a few pixels thick found once at its middle. Gaps of a
+    couple of pixels (a scan's broken line) are bridged, and a rule tilted by a fraction of a degree is
+    followed across three rows."""
+    import numpy as np
+
+    joined = ink.copy()
+    joined[:, 1:] |= ink[:, :-1]
+    joined[:, :-1] |= ink[:, 1:]
+    near = joined.copy()
+    near[1:] |= joined[:-1]
+    near[:-1] |= joined[1:]
+    padded = np.zeros((near.shape[0], near.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = near
+    steps = np.diff(padded, axis=1)
+    starts = np.argwhere(steps == 1)
+    ends = np.argwhere(steps == -1)
+    lengths = ends[:, 1] - starts[:, 1]
+    long = lengths >= min_length
+    found: dict[int, tuple[int, int]] = {}
+    for (line, start), (_, end) in zip(starts[long], ends[long], strict=True):
+        was = found.get(int(line))
+        if was is None or end - start > was[1] - was[0]:
+            found[int(line)] = (int(start), int(end))
+    rules: list[tuple[int, int, int]] = []
+    group: list[int] = []
+    for line in sorted(found):
+        if group and line - group[-1] > 2:
+            rules.append(_middle(group, found))
+            group = []
+        group.append(line)
+    if group:
+        rules.append(_middle(group, found))
+    return rules
+
+
+def _middle(group: list[int], found: dict[int, tuple[int, int]]) -> tuple[int, int, int]:
+    start = min(found[line][0] for line in group)
+    end = max(found[line][1] for line in group)
+    return (group[0] + group[-1]) // 2, start, end
+
+
+def read_grid(image: Image, grid: Grid, reader: CellReader, *, margins: bool = True) -> GridTable:
+    """The cells of `grid` in `image` read by `reader`, each once, in row order; with `margins`, the lines
+    above and below the grid too (a picture's caption; a scanned page's are read with the page). Every cell with print is cut out inside its rules and the cells
+    are stacked with white space between them, so one OCR pass reads them all and each line it finds lies
+    in one cell's band."""
+    from PIL import Image as PILImage
+
+    page = _on_white(image)
+    if grid.angle:
+        page = page.rotate(-grid.angle, resample=PILImage.Resampling.BICUBIC, fillcolor=(255, 255, 255))
+    ink = _ink(page.convert("L"))
+    height, width = ink.shape
+    top, bottom = grid.rows[0], grid.rows[-1]
+    pieces: list[tuple[object, tuple[int, int, int, int]]] = []  # (key, box) of every region with print
+    margin_above = (0, 0, width, max(0, top - 3))
+    margin_below = (0, min(height, bottom + 4), width, height)
+    regions: list[tuple[object, tuple[int, int, int, int]]] = [("above", margin_above)] if margins else []
+    regions += [(cell, cell.box) for cell in grid.cells]
+    if margins:
+        regions.append(("below", margin_below))
+    for key, (x0, y0, x1, y1) in regions:
+        inset = 0 if isinstance(key, str) else 4
+        box = _print_box(ink, (x0 + inset, y0 + inset, x1 - inset, y1 - inset))
+        if box is not None:
+            pieces.append((key, box))
+    if not pieces:
+        return GridTable(_empty_rows(grid), _wide_rows(grid))
+    stack_width = max(x1 - x0 for _, (x0, _, x1, _) in pieces) + 2 * _PAD
+    tallest = max(y1 - y0 for _, (_, y0, _, y1) in pieces)
+    gap = max(16, tallest // 2)
+    stack_height = sum(y1 - y0 + 2 * _PAD + gap for _, (_, y0, _, y1) in pieces)
+    stack = PILImage.new("RGB", (stack_width, stack_height), (255, 255, 255))
+    bands: list[tuple[object, int, int]] = []
+    at = 0
+    for key, (x0, y0, x1, y1) in pieces:
+        stack.paste(page.crop((x0, y0, x1, y1)), (_PAD, at + _PAD))
+        bands.append((key, at, at + y1 - y0 + 2 * _PAD + gap))
+        at += y1 - y0 + 2 * _PAD + gap
+    texts: dict[object, list[tuple[float, float, str]]] = {}
+    for line in reader.read(stack).lines:
+        middle = (line.top + line.bottom) / 2
+        key = next((k for k, start, end in bands if start <= middle < end), None)
+        if key is not None and line.text.strip():
+            texts.setdefault(key, []).append((line.top, line.x0, line.text.strip()))
+    rows = [list(row) for row in _empty_rows(grid)]
+    for cell in grid.cells:
+        rows[cell.row][cell.column] = _joined(texts.get(cell, []))
+    return GridTable(
+        tuple(tuple(row) for row in rows),
+        _wide_rows(grid),
+        tuple(text for _, _, text in sorted(texts.get("above", []))),
+        tuple(text for _, _, text in sorted(texts.get("below", []))),
+    )
+
+
+def _on_white(image: Image) -> Image:
+    """The picture as 8-bit RGB, a transparent background (a screenshot's PNG) made white, not black."""
+    from PIL import Image as PILImage
+
+    if image.mode in ("RGBA", "LA", "PA", "La", "RGBa") or "transparency" in image.info:
+        image = image.convert("RGBA")
+        white = PILImage.new("RGBA", image.size, (255, 255, 255, 255))
+        white.alpha_composite(image)
+        return white.convert("RGB")
+    return image.convert("RGB")
+
+
+def _print_box(ink: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
+    """The bounds of the print inside `box` (with a little margin), or None when it holds too little ink."""
+    import numpy as np
+
+    x0, y0, x1, y1 = box
+    if x1 - x0 < 4 or y1 - y0 < 4:
+        return None
+    part = ink[y0:y1, x0:x1]
+    if int(part.sum()) < _MIN_CELL_INK:
+        return None
+    ys = np.flatnonzero(part.any(axis=1))
+    xs = np.flatnonzero(part.any(axis=0))
+    return (
+        max(x0, x0 + int(xs[0]) - 2),
+        max(y0, y0 + int(ys[0]) - 2),
+        min(x1, x0 + int(xs[-1]) + 3),
+        min(y1, y0 + int(ys[-1]) + 3),
+    )
+
+
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def _joined(lines: list[tuple[float, float, str]]) -> str:
+    """A cell's lines as one text, top to bottom: a wrapped line of Chinese runs on with no space."""
+    out = ""
+    for _, _, text in sorted(lines):
+        if out and not (_CJK.match(out[-1]) or _CJK.match(text[0])):
+            out += " "
+        out += text
+    return out
+
+
+def _empty_rows(grid: Grid) -> tuple[tuple[str, ...], ...]:
+    rows, columns = grid.shape
+    return tuple(("",) * columns for _ in range(rows))
+
+
+def _wide_rows(grid: Grid) -> frozenset[int]:
+    _, columns = grid.shape
+    return frozenset(cell.row for cell in grid.cells if cell.span == columns and columns > 1)
+
+
+# Larger pictures are not decoded (as corpus.ocr.MAX_IMAGE_PIXELS: an A3 page at 600 dpi is inside it).
+MAX_PICTURE_PIXELS = 80_000_000
+# A picture smaller than this (pixels, either side) holds no table a reader could make out: an icon, a rule.
+_MIN_PICTURE_SIDE = 60
+_MIN_PICTURE_WIDTH = 200
+
+
+@dataclass(frozen=True)
+class TablePicture:
+    """A picture holding a ruled table: its decoded image and the grid found in it."""
+
+    image: Image
+    grid: Grid
+
+
+def table_picture(data: bytes) -> TablePicture | None:
+    """The picture `data` decoded, when it holds a ruled table (`find_grid`); None for one that does not
+    (a logo, a seal, a photo, a picture of text), is too small to hold one, or does not decode (an EMF
+    drawing, a damaged file): such a picture is passed over, as before."""
+    import io
+    import warnings
+
+    from PIL import Image as PILImage
+    from PIL import UnidentifiedImageError
+
+    PILImage.MAX_IMAGE_PIXELS = MAX_PICTURE_PIXELS
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            image = PILImage.open(io.BytesIO(data))
+            width, height = image.size
+            if min(width, height) < _MIN_PICTURE_SIDE or width < _MIN_PICTURE_WIDTH:
+                return None
+            image.load()
+    except (
+        UnidentifiedImageError,
+        OSError,
+        ValueError,
+        SyntaxError,
+        EOFError,
+        PILImage.DecompressionBombError,
+    ):
+        return None
+    grid = find_grid(image)
+    return None if grid is None else TablePicture(image, grid)

@@ -1,0 +1,232 @@
+"""Tables that are pictures (`corpus/gridtables.py`): a ruled table pasted into a Word file as a picture is
+read cell by cell by OCR, as the document's other tables are (labelled rows); so is a ruled table on a
+scanned page. A logo, a seal or a photo is never OCR'd: no ruled grid is found in it. The fixtures are made
+by `tests/fixtures/picture_tables/make_picture_tables.py` (Pillow with Noto Sans CJK, python-docx)."""
+
+from __future__ import annotations
+
+import difflib
+import io
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PIL import Image, ImageDraw
+
+from corpus import ocr, parse_document, read_bytes
+from corpus.gridtables import find_grid, read_grid
+from corpus.layout import Line
+from corpus.ocr import OcrEngine, Reading
+from tests.fixtures.picture_tables.make_picture_tables import CAPTION, ROWS
+
+FIXTURES = Path(__file__).parent / "fixtures" / "picture_tables"
+needs_ocr = pytest.mark.skipif(ocr.engine() is None, reason="no OCR engine installed")
+
+
+def cells() -> list[list[str]]:
+    return [[c if isinstance(c, str) else "".join(c) for c in row] for row in ROWS]
+
+
+def same(read: str, printed: str) -> bool:
+    """A cell read as printed, up to OCR's half-width brackets and a misread character in five."""
+    a, b = unicodedata.normalize("NFKC", read), unicodedata.normalize("NFKC", printed)
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+class CountingEngine:
+    """A real engine that counts the images it is asked to read."""
+
+    def __init__(self, inner: OcrEngine) -> None:
+        self.inner, self.name, self.reads = inner, inner.name, 0
+
+    def read(self, image: Image.Image) -> Reading:
+        self.reads += 1
+        return self.inner.read(image)
+
+
+# -- a picture of a table in a Word file ----------------------------------------------------------------
+
+
+@needs_ocr
+@pytest.mark.parametrize("name", ["notice.docx", "notice.odt"])
+def test_a_table_pasted_as_a_picture_reads_as_labelled_rows_where_it_stands(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In the python-docx notice, and in the .odt LibreOffice Writer saves of it."""
+    counting = CountingEngine(ocr.engine())  # type: ignore[arg-type]
+    monkeypatch.setattr(ocr, "engine", lambda: counting)
+    document = read_bytes(name, (FIXTURES / name).read_bytes())
+    rows = [b.text for b in document.blocks if b.kind == "table_row"]
+    header, *body = cells()
+    assert len(rows) == len(body)
+    for text, row in zip(rows, body, strict=True):
+        parts = text.split("；")
+        assert [p.split("：", 1)[0] for p in parts] == header
+        assert all(same(p.split("：", 1)[1], cell) for p, cell in zip(parts, row, strict=True)), text
+    lines = document.text.splitlines()
+    annex = lines.index("附件：重阳节登高活动报名汇总表")
+    assert lines[annex + 1] == CAPTION  # the caption printed over the grid, then the rows
+    assert lines[annex + 2] == rows[0]
+    # the logo and the photo were never read: one OCR pass, for the table's cells
+    assert counting.reads == 1
+    assert "老干部局" not in document.text.split("\n", 1)[0]
+    [speech] = parse_document(document)
+    assert speech.title == "关于组织离退休干部重阳节登高活动的通知"
+    assert speech.date == "2035-09-28"
+    assert any("葛云舒" in p.text for p in speech.paragraphs)
+
+
+@pytest.mark.parametrize("name", ["notice.docx", "notice.odt"])
+def test_without_an_engine_the_document_reads_and_says_how_many_tables_were_not_read(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ocr, "engine", lambda: None)
+    document = read_bytes(name, (FIXTURES / name).read_bytes())
+    assert "为庆祝重阳节" in document.text
+    assert "葛云舒" not in document.text
+    assert document.notes == (
+        "文件中有 1 张表格图片未能读取（未安装 OCR 组件：pip install 'speechqa[ocr]'），其余文字已添加",
+    )
+
+
+def test_a_logo_and_a_photo_hold_no_grid() -> None:
+    for name in ("logo.png", "photo.jpg"):
+        assert find_grid(Image.open(FIXTURES / name)) is None
+
+
+def test_a_picture_set_small_on_the_page_is_never_decoded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The table picture set 3 cm wide (a thumbnail) is passed over by its size alone."""
+    data = (FIXTURES / "notice.docx").read_bytes()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            content = source.read(item)
+            if item.filename == "word/document.xml":
+                content = content.replace(b'cx="5400000"', b'cx="1080000"')
+            target.writestr(item, content)
+    monkeypatch.setattr(ocr, "engine", lambda: None)
+    document = read_bytes("notice.docx", out.getvalue())
+    assert document.notes == ()
+
+
+# -- a scanned table ------------------------------------------------------------------------------------
+
+
+@needs_ocr
+def test_a_scanned_ruled_table_reads_cell_by_cell() -> None:
+    """Tilted 1°, speckled and grey: the grid is found straightened, every cell read in its place."""
+    image = Image.open(FIXTURES / "roster_scan.png")
+    grid = find_grid(image)
+    assert grid is not None and grid.shape == (5, 4)
+    table = read_grid(image, grid, ocr.engine())  # type: ignore[arg-type]
+    assert table.above[-1] == CAPTION
+    for read, printed in zip(table.rows, cells(), strict=True):
+        assert all(same(a, b) for a, b in zip(read, printed, strict=True)), read
+
+
+@needs_ocr
+def test_a_scanned_page_with_a_ruled_table_reads_its_rows_labelled() -> None:
+    document = read_bytes("roster_scan.png", (FIXTURES / "roster_scan.png").read_bytes())
+    lines = document.text.splitlines()
+    assert lines[0].startswith("附件：各支部报名情况如下")
+    rows = [line for line in lines if line.startswith("支部：")]
+    assert len(rows) == 4
+    assert rows[0].startswith("支部：第一支部；报名人数：12人；集合地点：")
+
+
+# -- properties -------------------------------------------------------------------------------------------
+
+
+@st.composite
+def ruled_tables(draw: st.DrawFn) -> tuple[Image.Image, list[list[int]], int, int]:
+    """A ruled grid of random rows and columns, each cell holding a bar whose width codes its number (the
+    fake engine reads it back), some cells empty; tilted up to 1.5°."""
+    rows = draw(st.integers(2, 6))
+    columns = draw(st.integers(2, 5))
+    widths = [draw(st.integers(70, 160)) for _ in range(columns)]
+    heights = [draw(st.integers(30, 60)) for _ in range(rows)]
+    filled = [[draw(st.booleans()) or r == 0 for _ in range(columns)] for r in range(rows)]
+    image = Image.new("L", (sum(widths) + 60, sum(heights) + 60), 255)
+    paint = ImageDraw.Draw(image)
+    xs = [30 + sum(widths[:i]) for i in range(columns + 1)]
+    ys = [30 + sum(heights[:i]) for i in range(rows + 1)]
+    numbers: list[list[int]] = []
+    for r in range(rows):
+        numbers.append([])
+        for c in range(columns):
+            number = r * columns + c
+            numbers[-1].append(number if filled[r][c] else -1)
+            if filled[r][c]:
+                bar = 4 + 2 * number
+                top = ys[r] + heights[r] // 2 - 5
+                paint.rectangle((xs[c] + 10, top, xs[c] + 10 + bar - 1, top + 9), fill=0)
+    for x in xs:
+        paint.line((x, ys[0], x, ys[-1]), fill=0, width=draw(st.integers(1, 3)))
+    for y in ys:
+        paint.line((xs[0], y, xs[-1], y), fill=0, width=draw(st.integers(1, 3)))
+    tilt = draw(st.sampled_from([0.0, 0.0, 0.6, -0.8, 1.5]))
+    if tilt:
+        image = image.rotate(tilt, resample=Image.Resampling.BICUBIC, fillcolor=255, expand=True)
+    return image.convert("RGB"), numbers, rows, columns
+
+
+class BarEngine:
+    """A fake engine: each run of ink rows in the image is a line, its text the number its bar's width codes."""
+
+    name = "bars"
+
+    def read(self, image: Image.Image) -> Reading:
+        ink = np.asarray(image.convert("L")) < 128
+        rows = ink.any(axis=1)
+        lines, start = [], None
+        for y, dark in enumerate([*rows, False]):
+            if dark and start is None:
+                start = y
+            elif not dark and start is not None:
+                xs = np.flatnonzero(ink[start:y].any(axis=0))
+                number = round((xs[-1] - xs[0] + 1 - 4) / 2)
+                lines.append(Line(text=str(number), x0=float(xs[0]), x1=float(xs[-1]), top=start, bottom=y))
+                start = None
+        return Reading(tuple(lines))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ruled_tables())
+def test_every_cell_is_read_once_in_its_place(table: tuple[Image.Image, list[list[int]], int, int]) -> None:
+    image, numbers, rows, columns = table
+    grid = find_grid(image)
+    assert grid is not None and grid.shape == (rows, columns)
+    read = read_grid(image, grid, BarEngine(), margins=False)
+    expected = [[str(n) if n >= 0 else "" for n in row] for row in numbers]
+    assert [list(row) for row in read.rows] == expected
+
+
+@st.composite
+def pictures_without_rules(draw: st.DrawFn) -> Image.Image:
+    """Print with no ruled grid: lines of text-like marks, a frame round it all or a single rule or two
+    (a letterhead's), a photo-like field of blobs."""
+    width, height = draw(st.integers(200, 700)), draw(st.integers(120, 500))
+    image = Image.new("L", (width, height), 255)
+    paint = ImageDraw.Draw(image)
+    for y in range(20, height - 20, draw(st.integers(24, 60))):
+        x = 20
+        while x < width - 40:
+            w = draw(st.integers(6, 30))
+            paint.rectangle((x, y, x + w, y + 14), fill=0)
+            x += w + draw(st.integers(3, 20))
+    if draw(st.booleans()):
+        paint.rectangle((5, 5, width - 6, height - 6), outline=0, width=2)  # a frame: one cell, no table
+    for _ in range(draw(st.integers(0, 2))):
+        y = draw(st.integers(0, height - 1))
+        paint.line((0, y, width, y), fill=0, width=2)
+    return image
+
+
+@settings(max_examples=40, deadline=None)
+@given(pictures_without_rules())
+def test_a_picture_with_no_ruled_grid_never_becomes_a_table(image: Image.Image) -> None:
+    assert find_grid(image) is None
