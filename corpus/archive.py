@@ -38,7 +38,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from .errors import TooLarge, UnreadableFile, damaged
-from .formats import SUPPORTED_FORMATS, SUPPORTED_SUFFIXES, is_archive, size_refusal
+from .formats import (
+    SUPPORTED_FORMATS,
+    SUPPORTED_SUFFIXES,
+    SYSTEM_FILE_NAMES,
+    is_archive,
+    is_office_lock_file,
+    size_refusal,
+)
 from .records import Document
 from .zipped import MAX_INFLATED, MAX_RATIO, refuse_zip_bomb
 
@@ -64,9 +71,6 @@ MAX_MEMBERS = 2000  # entries (files and folders): a mailed zip of notices holds
 RATIO_FLOOR = 1024 * 1024  # a member's own ratio is checked past this size (a small text compresses well)
 _UTF8_FLAG = 0x800
 _ENCRYPTED = 0x1
-# what an archive's maker and its system leave beside the documents: passed over without a word, as the
-# same files in a folder are (`iter_speech_files`)
-_LITTER_NAMES = frozenset({"thumbs.db", "desktop.ini", "ehthumbs.db"})
 # the characters file names are made of, in any Chinese office: ASCII, CJK ideographs and their punctuation,
 # full-width forms, general punctuation, enclosed and circled numbers, Roman numerals, the middle dot
 _NAME_CHARACTERS = re.compile(
@@ -322,8 +326,8 @@ def _litter(parts: list[str]) -> bool:
     return (
         parts[0] == "__MACOSX"
         or any(part.startswith(".") for part in parts)
-        or parts[-1].startswith("~$")
-        or parts[-1].lower() in _LITTER_NAMES
+        or is_office_lock_file(parts[-1])
+        or parts[-1].lower() in SYSTEM_FILE_NAMES
     )
 
 

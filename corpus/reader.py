@@ -61,7 +61,9 @@ from .formats import (
     MHT_SUFFIXES,
     SUPPORTED_FORMATS,
     SUPPORTED_SUFFIXES,
+    SYSTEM_FILE_NAMES,
     is_archive,
+    is_office_lock_file,
     size_refusal,
 )
 from .hocr import hocr_pages, is_hocr
@@ -172,10 +174,13 @@ def _folder_error(folder: Path) -> OSError | None:
 def _incidental(folder: Path, child: Path) -> bool:
     """A file an office leaves beside documents, not one of them: Word's lock file of an open document
     (~$讲话.docx), hidden files and those in hidden folders (.DS_Store, macOS's ._讲话.docx on a USB stick),
-    and the index Thunderbird keeps beside a local folder (「Inbox.msf」 beside 「Inbox」)."""
+    Windows' Thumbs.db and desktop.ini (as in a zip: corpus.archive), and the index Thunderbird keeps beside a
+    local folder (「Inbox.msf」 beside 「Inbox」)."""
     folders = child.relative_to(folder).parts[:-1]
     return (
-        child.name.startswith(("~$", "."))
+        is_office_lock_file(child.name)
+        or child.name.startswith(".")
+        or child.name.lower() in SYSTEM_FILE_NAMES
         or (child.suffix.lower() == THUNDERBIRD_INDEX and child.with_suffix("").is_file())
         or any(part.startswith(".") for part in folders)
         or any(_saved_page_files(folder.joinpath(*folders[: n + 1])) for n in range(len(folders)))
@@ -291,7 +296,21 @@ def read_document(path: Path) -> Document:
         raise UnreadableFile(f"无法读取文件 {name}：这是一个文件夹") from e
     except OSError as e:
         raise UnreadableFile(f"无法读取文件 {name}：{describe_os_error(e)}") from e
-    return replace(read_bytes(name, data), path=readable_name(str(path.resolve())))
+    try:
+        document = read_bytes(name, data)
+    except CorpusError as e:
+        if is_office_lock_file(path.name):  # (given by name, 「speechqa add 通知/*」 while Word has one open)
+            raise UnreadableFile(lock_file_message(name)) from e
+        raise
+    return replace(document, path=readable_name(str(path.resolve())))
+
+
+def lock_file_message(name: str) -> str:
+    """The one line for an office's lock file given to be added: what it is, and what to add instead."""
+    return (
+        f"{name} 是 Word、WPS 等打开文档时在旁边留下的临时文件（「~$」开头，只记着谁打开了文档），不是文档本身："
+        "请添加原文档（名字不带「~$」的那个）；文档关闭后这个临时文件会自行消失。"
+    )
 
 
 def readable_name(name: str) -> str:
