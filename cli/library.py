@@ -140,8 +140,21 @@ def add(
         # a named pipe, a device: reading one would never end
         say_skipped(folder, skipped.special, "个不是普通文件的项目", "命名管道、设备文件、套接字不能添加")
         say_skipped(folder, skipped.broken, "个失效的链接（快捷方式）", "它指向的文件已不存在")
+        say_skipped(
+            folder,
+            skipped.shortcuts,
+            "个快捷方式",
+            "快捷方式只指向别处的文件或网页，不是文档本身：请添加它指向的文件，网页请另存为 .html 或打印成 PDF",
+        )
         passed_over += sum(
-            len(found) for found in (skipped.unsupported, skipped.archives, skipped.special, skipped.broken)
+            len(found)
+            for found in (
+                skipped.unsupported,
+                skipped.archives,
+                skipped.special,
+                skipped.broken,
+                skipped.shortcuts,
+            )
         )
     with user_errors(), terminate_as_interrupt():
         outcomes: list[FileOutcome] = []

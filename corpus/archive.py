@@ -44,6 +44,7 @@ from .formats import (
     SYSTEM_FILE_NAMES,
     is_archive,
     is_office_lock_file,
+    shortcut_advice,
     size_refusal,
 )
 from .records import Document
@@ -313,6 +314,8 @@ def _members(name: str, infos: list[zipfile.ZipInfo]) -> tuple[Member, ...]:
             why = f"压缩包中的压缩包只打开一层：请先解压 {name}，再添加其中的 {parts[-1]}"
         elif suffix == ".ppt":
             why = "旧版 PowerPoint 演示文稿，请另存为 .pptx 后再添加"
+        elif (advice := shortcut_advice(inner)) is not None:
+            why = f"是快捷方式，不是文档本身：{advice}"
         elif suffix not in SUPPORTED_SUFFIXES:
             why = "不支持这种文件类型"
         seen.add(inner)

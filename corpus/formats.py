@@ -26,6 +26,7 @@ __all__ = [
     "SYSTEM_FILE_NAMES",
     "is_archive",
     "is_office_lock_file",
+    "shortcut_advice",
     "size_refusal",
 ]
 
@@ -115,3 +116,20 @@ def is_office_lock_file(name: str) -> bool:
     """Whether a file name is the lock file Word, Excel, PowerPoint or WPS keeps beside a document while it is
     open (「~$讲话.docx」, 「~$阳节通知.docx」 for 「重阳节通知.docx」): a few bytes naming who opened it, never a document."""
     return name.startswith("~$")
+
+
+# a shortcut, to a file (Windows' .lnk, a Linux desktop's .desktop) or to a web page (.url, macOS's .webloc): a few
+# bytes pointing elsewhere, never the document itself
+_FILE_SHORTCUTS = (".lnk", ".desktop")
+_WEB_SHORTCUTS = (".url", ".webloc")
+
+
+def shortcut_advice(name: str) -> str | None:
+    """What to add instead of a shortcut named so (「快捷方式 - 通知.lnk」, 「老干部局网站.url」), in words for the
+    user; None for any other file."""
+    lowered = name.lower()
+    if lowered.endswith(_FILE_SHORTCUTS):
+        return "请添加它指向的文件本身（在快捷方式的「属性」里可以看到目标位置）"
+    if lowered.endswith(_WEB_SHORTCUTS):
+        return "它只记着一个网址（speechqa 不打开链接），请在浏览器里把网页另存为 .html 或打印成 PDF 再添加"
+    return None

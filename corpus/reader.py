@@ -64,6 +64,7 @@ from .formats import (
     SYSTEM_FILE_NAMES,
     is_archive,
     is_office_lock_file,
+    shortcut_advice,
     size_refusal,
 )
 from .hocr import hocr_pages, is_hocr
@@ -210,6 +211,8 @@ class SkippedFiles:
     broken: tuple[Path, ...] = ()  # links (shortcuts) whose target is gone: nothing to read
     # compressed archives but a .zip, which is read (.rar, .7z…): to unpack, then add what they hold
     archives: tuple[Path, ...] = ()
+    # Windows' shortcuts (.lnk) and a browser's web shortcuts (.url): what they point to is to be added
+    shortcuts: tuple[Path, ...] = ()
 
 
 def skipped_files(folder: Path) -> SkippedFiles:
@@ -221,6 +224,7 @@ def skipped_files(folder: Path) -> SkippedFiles:
     special: list[Path] = []
     broken: list[Path] = []
     archives: list[Path] = []
+    shortcuts: list[Path] = []
     for child in sorted(folder.rglob("*")):
         if _incidental(folder, child):
             continue
@@ -231,11 +235,13 @@ def skipped_files(folder: Path) -> SkippedFiles:
                 continue  # read (corpus.archive)
             if is_archive(child.name):
                 archives.append(child)
+            elif shortcut_advice(child.name) is not None:
+                shortcuts.append(child)
             elif child.suffix.lower() not in SUPPORTED_SUFFIXES:
                 unsupported.append(child)
         elif special_kind(child) is not None:
             special.append(child)
-    return SkippedFiles(tuple(unsupported), tuple(special), tuple(broken), tuple(archives))
+    return SkippedFiles(tuple(unsupported), tuple(special), tuple(broken), tuple(archives), tuple(shortcuts))
 
 
 def special_kind(path: Path) -> str | None:
@@ -268,11 +274,14 @@ def _picture_name(name: str) -> bool:
 
 def unsupported_message(name: str) -> str:
     """The one line for a file of a format speechqa does not read: a compressed archive (「材料.zip」) is
-    told to be unpacked first, anything else gets the formats that are read."""
+    told to be unpacked first, a shortcut (「通知.lnk」) to add what it points to, anything else gets the formats
+    that are read."""
     if is_archive(name):
         return f"{name} 是压缩包，不能直接添加：请先解压，再添加解压出的文件或文件夹。"
     if name.lower().endswith(".ppt"):
         return as_sentence(old_ppt_message(name))
+    if (advice := shortcut_advice(name)) is not None:
+        return as_sentence(f"{name} 是快捷方式，不是文档本身：{advice}")
     return as_sentence(f"不支持的文件类型：{name}（支持 {SUPPORTED_FORMATS}）")
 
 

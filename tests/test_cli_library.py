@@ -201,6 +201,50 @@ def test_word_s_lock_file_given_by_name_is_said_to_be_one_not_a_damaged_document
     assert len(speech_lines(run)) == 6
 
 
+def windows_shortcut(path: Path) -> Path:
+    """A Windows shortcut (.lnk) as Explorer's 「创建快捷方式」 begins one (MS-SHLLINK: its 76-byte header, the
+    shell link class id); what it points to is not in it."""
+    header = (76).to_bytes(4, "little") + bytes.fromhex("0114020000000000C000000000000046")
+    path.write_bytes(header.ljust(76, b"\0") + "C:\\Users\\张三\\Desktop\\通知.docx".encode("utf-16-le"))
+    return path
+
+
+def test_a_shortcut_in_a_folder_or_a_zip_or_given_by_name_is_said_to_be_one(run: Run, tmp_path: Path) -> None:
+    """A colleague's desktop folder: a notice, a shortcut to another notice and the bureau site's web shortcut.
+    Before: 「跳过 … 中 2 个不能添加的文件：快捷方式 - 通知.lnk、老干部局网站.url（支持 .txt、.md、.docx…）」 and, in a
+    zip, 「不支持这种文件类型」, as if a document in a format to convert; a shortcut holds no document at all."""
+    folder = tmp_path / "桌面材料"
+    word_notice(folder / "重阳节慰问通知.docx")
+    lnk = windows_shortcut(folder / "快捷方式 - 参观通知.lnk")
+    (folder / "老干部局网站.url").write_text(  # as a browser's 「创建快捷方式」 writes it
+        "[InternetShortcut]\r\nURL=http://www.example.gov.cn/lgbj/\r\n", encoding="ascii"
+    )
+    result = run("add", str(folder))
+    out = ok(result)
+    assert "新增  #6 关于开展重阳节走访慰问活动的通知" in out
+    assert (
+        f"跳过 {folder} 中 2 个快捷方式：快捷方式 - 参观通知.lnk、老干部局网站.url（快捷方式只指向别处的文件或网页，"
+        "不是文档本身：请添加它指向的文件，网页请另存为 .html 或打印成 PDF）"
+    ) in result.stderr
+    assert "不能添加的文件" not in result.output and "支持 .txt" not in result.output
+    alone = run("add", str(lnk))
+    user_error(
+        alone,
+        "✗ 快捷方式 - 参观通知.lnk 是快捷方式，不是文档本身：请添加它指向的文件本身（在快捷方式的「属性」里可以看到目标位置）。",
+        "没有添加任何文件",
+    )
+    mailed = tmp_path / "材料.zip"
+    with zipfile.ZipFile(mailed, "w") as archive:
+        archive.write(folder / "老干部局网站.url", "材料/老干部局网站.url")
+        archive.writestr("材料/说明.txt", LIBRARY)
+    zipped = run("add", str(mailed))
+    assert (
+        "跳过 材料/老干部局网站.url：是快捷方式，不是文档本身：它只记着一个网址（speechqa 不打开链接），"
+        "请在浏览器里把网页另存为 .html 或打印成 PDF 再添加"
+    ) in ok(zipped)
+    assert "不支持这种文件类型" not in zipped.output
+
+
 def test_a_rar_or_7z_archive_is_named_as_one_to_unpack_and_nothing_is_added(run: Run, tmp_path: Path) -> None:
     """Before: 「不支持的文件类型：材料.rar（支持 .txt、.docx…）」, as if its speeches were in an unknown format.
     A .zip is read since zip37 (tests/test_cli_archives.py); no reader of RAR or 7z is installed."""
