@@ -305,13 +305,7 @@ def read_document(path: Path) -> Document:
         raise UnreadableFile(f"无法读取文件 {name}：这是一个文件夹") from e
     except OSError as e:
         raise UnreadableFile(f"无法读取文件 {name}：{describe_os_error(e)}") from e
-    try:
-        document = read_bytes(name, data)
-    except CorpusError as e:
-        if is_office_lock_file(path.name):  # (given by name, 「speechqa add 通知/*」 while Word has one open)
-            raise UnreadableFile(lock_file_message(name)) from e
-        raise
-    return replace(document, path=readable_name(str(path.resolve())))
+    return replace(read_bytes(name, data), path=readable_name(str(path.resolve())))
 
 
 def lock_file_message(name: str) -> str:
@@ -594,7 +588,18 @@ def open_archive(name: str, source: Path | bytes, *, path: str | None = None) ->
 def read_bytes(name: str, data: bytes) -> Document:
     """Decode a file's bytes by its name's suffix (also used for documents uploaded to the bot). A file
     in another format than its name says (a PDF saved as .txt, an RTF or a text renamed .docx) is refused
-    saying what it is and the extension that reads it, not as damaged or 「不是文本文件」."""
+    saying what it is and the extension that reads it, not as damaged or 「不是文本文件」; an office's lock
+    file (「~$通知.docx」, given by name as `add 材料/*.docx` gives it while Word has the notice open, or sent to
+    the bot) is refused as one, not as a damaged document to fetch again."""
+    try:
+        return _read_bytes(name, data)
+    except CorpusError as e:
+        if is_office_lock_file(name):
+            raise UnreadableFile(lock_file_message(name)) from e
+        raise
+
+
+def _read_bytes(name: str, data: bytes) -> Document:
     if (refusal := size_refusal(name, len(data))) is not None:
         raise TooLarge(refusal)
     if not data.strip():
