@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from corpus import decode_text, describe_os_error, readable_name
+from corpus import SUPPORTED_SUFFIXES, decode_text, describe_os_error, is_archive, readable_name
 from retrieval import (
     MODES,
     NO_MORE_RELATED,
@@ -241,11 +241,30 @@ def batch_lines(stream: Any) -> Iterable[str]:
     name = getattr(stream, "name", "-")
     if name in ("-", "<stdin>") or not stream.seekable():
         return _utf8_lines(stream)
+    if (refusal := not_a_question_list(Path(str(name)).name)) is not None:
+        raise UserError(refusal)
     data = stream.read()
     if not data:
         return []
     text, _ = decode_text(Path(str(name)).name, data)
     return text.splitlines(keepends=True)
+
+
+# a question list's own formats: plain text, one question a line (a one-column .csv, a .md list too)
+_QUESTION_LIST_SUFFIXES = frozenset({".txt", ".text", ".csv", ".tsv", ".md", ".markdown", ""})
+
+
+def not_a_question_list(name: str) -> str | None:
+    """Why a file named so is no question list for --batch (a Word file, a workbook, a PDF, a zip: documents,
+    whose bytes or markup are no lines of questions), with what to do; None for a text file or an unknown
+    suffix, which is read as text (and refused by its bytes when it is none)."""
+    suffix = Path(name).suffix.lower()
+    if suffix in _QUESTION_LIST_SUFFIXES or not (suffix in SUPPORTED_SUFFIXES or is_archive(name)):
+        return None
+    return (
+        f"{name} 不是纯文本文件，读不出问题：--batch 要每行一个问题的文本文件（.txt）——"
+        "在 Word、WPS 或 Excel 里「另存为」选「纯文本（*.txt）」或「文本文件」，或把问题复制到记事本里存成 .txt 再用。"
+    )
 
 
 def _utf8_lines(stream: Iterable[bytes]) -> Iterator[str]:

@@ -11,6 +11,7 @@ import re
 import shlex
 import sys
 import time
+import urllib.parse
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,15 +82,36 @@ from .render import (
 
 def as_typed(path: Path) -> Path:
     """A path as the user meant it when it does not exist as written: 「~/讲话稿」 quoted, so the shell left
-    the 「~」 (a script's "$DIR" with a ~ in it), and a path copied from Windows, 「C:\\Users\\…」, on WSL, where
-    drive C is /mnt/c. Said in a notice; a path that exists as written is taken as written."""
+    the 「~」 (a script's "$DIR" with a ~ in it), a path copied from Windows, 「C:\\Users\\…」, on WSL, where
+    drive C is /mnt/c, and one pasted from a chat or a file manager with what came with it (see `_as_pasted`).
+    Said in a notice; a path that exists as written is taken as written."""
     if path.exists() or path.is_symlink():
         return path
-    meant = windows_path_here(str(path)) or path.expanduser()
+    text = _as_pasted(str(path))
+    meant = windows_path_here(text) or Path(text).expanduser()
     if meant != path and meant.exists():
         notice(f"「{readable_name(str(path))}」按 {readable_name(str(meant))} 添加")
         return meant
     return path
+
+
+# quotes a path comes in when copied out of a chat, a document or Windows' 「复制为路径」 and pasted inside the
+# shell's own quotes: ASCII, Chinese curly quotes and corner brackets
+_PASTED_QUOTES = "'\"“”‘’「」『』"
+
+
+def _as_pasted(text: str) -> str:
+    """A path as pasted, without what came with it: spaces and a line break around it, quotes around it
+    (「“/home/张三/通知.docx”」, Windows' "C:\\…\\通知.docx"), and a file manager's URI, 「file:///home/张三/
+    %E9%80%9A%E7%9F%A5.docx」, which Nautilus and Dolphin copy (its 「%xx」 bytes decoded)."""
+    text = text.strip()
+    while len(text) >= 2 and text[0] in _PASTED_QUOTES and text[-1] in _PASTED_QUOTES:
+        text = text[1:-1].strip()
+    if (
+        uri := re.match(r"file:/+", text, flags=re.IGNORECASE)
+    ) is not None:  # (a Path keeps one 「/」 of three)
+        text = "/" + urllib.parse.unquote(text[uri.end() :])
+    return text
 
 
 @cli.command()
@@ -144,8 +166,21 @@ def add(
         # a named pipe, a device: reading one would never end
         say_skipped(folder, skipped.special, "个不是普通文件的项目", "命名管道、设备文件、套接字不能添加")
         say_skipped(folder, skipped.broken, "个失效的链接（快捷方式）", "它指向的文件已不存在")
+        say_skipped(
+            folder,
+            skipped.shortcuts,
+            "个快捷方式",
+            "快捷方式只指向别处的文件或网页，不是文档本身：请添加它指向的文件，网页请另存为 .html 或打印成 PDF",
+        )
         passed_over += sum(
-            len(found) for found in (skipped.unsupported, skipped.archives, skipped.special, skipped.broken)
+            len(found)
+            for found in (
+                skipped.unsupported,
+                skipped.archives,
+                skipped.special,
+                skipped.broken,
+                skipped.shortcuts,
+            )
         )
     with user_errors(), terminate_as_interrupt():
         outcomes: list[FileOutcome] = []

@@ -38,7 +38,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from .errors import TooLarge, UnreadableFile, damaged
-from .formats import SUPPORTED_FORMATS, SUPPORTED_SUFFIXES, is_archive, size_refusal
+from .formats import (
+    SUPPORTED_FORMATS,
+    SUPPORTED_SUFFIXES,
+    SYSTEM_FILE_NAMES,
+    is_archive,
+    is_office_lock_file,
+    shortcut_advice,
+    size_refusal,
+)
 from .records import Document
 from .zipped import MAX_INFLATED, MAX_RATIO, refuse_zip_bomb
 
@@ -64,9 +72,6 @@ MAX_MEMBERS = 2000  # entries (files and folders): a mailed zip of notices holds
 RATIO_FLOOR = 1024 * 1024  # a member's own ratio is checked past this size (a small text compresses well)
 _UTF8_FLAG = 0x800
 _ENCRYPTED = 0x1
-# what an archive's maker and its system leave beside the documents: passed over without a word, as the
-# same files in a folder are (`iter_speech_files`)
-_LITTER_NAMES = frozenset({"thumbs.db", "desktop.ini", "ehthumbs.db"})
 # the characters file names are made of, in any Chinese office: ASCII, CJK ideographs and their punctuation,
 # full-width forms, general punctuation, enclosed and circled numbers, Roman numerals, the middle dot
 _NAME_CHARACTERS = re.compile(
@@ -314,6 +319,8 @@ def _members(name: str, infos: list[zipfile.ZipInfo]) -> tuple[Member, ...]:
             why = f"压缩包中的压缩包只打开一层：请先解压 {name}，再添加其中的 {parts[-1]}"
         elif suffix == ".ppt":
             why = "旧版 PowerPoint 演示文稿，请另存为 .pptx 后再添加"
+        elif (advice := shortcut_advice(inner)) is not None:
+            why = f"是快捷方式，不是文档本身：{advice}"
         elif suffix not in SUPPORTED_SUFFIXES:
             why = "不支持这种文件类型"
         seen.add(inner)
@@ -327,8 +334,8 @@ def _litter(parts: list[str]) -> bool:
     return (
         parts[0] == "__MACOSX"
         or any(part.startswith(".") for part in parts)
-        or parts[-1].startswith("~$")
-        or parts[-1].lower() in _LITTER_NAMES
+        or is_office_lock_file(parts[-1])
+        or parts[-1].lower() in SYSTEM_FILE_NAMES
     )
 
 

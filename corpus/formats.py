@@ -23,7 +23,10 @@ __all__ = [
     "MHT_SUFFIXES",
     "SUPPORTED_FORMATS",
     "SUPPORTED_SUFFIXES",
+    "SYSTEM_FILE_NAMES",
     "is_archive",
+    "is_office_lock_file",
+    "shortcut_advice",
     "size_refusal",
 ]
 
@@ -74,6 +77,9 @@ SUPPORTED_SUFFIXES = (
 )
 # For messages and help texts: what can be added (the bot's /help, its refusals and the CLI say the same).
 SUPPORTED_FORMATS = ".txt、.md、.docx、.doc、.wps、.odt/.fodt、.uot（UOF）、.rtf、.pdf、.ofd、.html/.xhtml/.mht（网页）、.eml/.mbox（邮件）、.xlsx/.xls/.et/.ods/.csv（表格）、.pptx/.dps/.odp（幻灯片）、.epub（电子书）、.dotx/.docm（Word 模板、启用宏的文档），以及 .png/.jpg/.tif/.bmp/.webp/.avif/.jp2/.gif 扫描图片和 .heic 手机照片"
+# what Windows leaves beside documents in a folder (and in a zip made of it): a folder's thumbnail cache and its
+# view settings, never a document; passed over without a word, in a folder as in an archive (lower case)
+SYSTEM_FILE_NAMES = frozenset({"thumbs.db", "desktop.ini", "ehthumbs.db"})
 MAX_FILE_BYTES = 50 * 1024 * 1024
 # A plain text holds far more passages per byte than any other format: 10 MB of Chinese text is about
 # 15,700 passages, over half an hour of embedding (docs/documents.md, 「Huge files」). A larger .txt is a log or
@@ -104,3 +110,26 @@ _ARCHIVE_SUFFIXES = (".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz"
 def is_archive(name: str) -> bool:
     """Whether a file name is that of a compressed archive (材料.zip, 讲话稿.tar.gz)."""
     return name.lower().endswith(_ARCHIVE_SUFFIXES)
+
+
+def is_office_lock_file(name: str) -> bool:
+    """Whether a file name is the lock file Word, Excel, PowerPoint or WPS keeps beside a document while it is
+    open (「~$讲话.docx」, 「~$阳节通知.docx」 for 「重阳节通知.docx」): a few bytes naming who opened it, never a document."""
+    return name.startswith("~$")
+
+
+# a shortcut, to a file (Windows' .lnk, a Linux desktop's .desktop) or to a web page (.url, macOS's .webloc): a few
+# bytes pointing elsewhere, never the document itself
+_FILE_SHORTCUTS = (".lnk", ".desktop")
+_WEB_SHORTCUTS = (".url", ".webloc")
+
+
+def shortcut_advice(name: str) -> str | None:
+    """What to add instead of a shortcut named so (「快捷方式 - 通知.lnk」, 「老干部局网站.url」), in words for the
+    user; None for any other file."""
+    lowered = name.lower()
+    if lowered.endswith(_FILE_SHORTCUTS):
+        return "请添加它指向的文件本身（在快捷方式的「属性」里可以看到目标位置）"
+    if lowered.endswith(_WEB_SHORTCUTS):
+        return "它只记着一个网址（speechqa 不打开链接），请在浏览器里把网页另存为 .html 或打印成 PDF 再添加"
+    return None

@@ -63,7 +63,10 @@ from .formats import (
     MHT_SUFFIXES,
     SUPPORTED_FORMATS,
     SUPPORTED_SUFFIXES,
+    SYSTEM_FILE_NAMES,
     is_archive,
+    is_office_lock_file,
+    shortcut_advice,
     size_refusal,
 )
 from .hocr import hocr_pages, is_hocr
@@ -174,10 +177,13 @@ def _folder_error(folder: Path) -> OSError | None:
 def _incidental(folder: Path, child: Path) -> bool:
     """A file an office leaves beside documents, not one of them: Word's lock file of an open document
     (~$讲话.docx), hidden files and those in hidden folders (.DS_Store, macOS's ._讲话.docx on a USB stick),
-    and the index Thunderbird keeps beside a local folder (「Inbox.msf」 beside 「Inbox」)."""
+    Windows' Thumbs.db and desktop.ini (as in a zip: corpus.archive), and the index Thunderbird keeps beside a
+    local folder (「Inbox.msf」 beside 「Inbox」)."""
     folders = child.relative_to(folder).parts[:-1]
     return (
-        child.name.startswith(("~$", "."))
+        is_office_lock_file(child.name)
+        or child.name.startswith(".")
+        or child.name.lower() in SYSTEM_FILE_NAMES
         or (child.suffix.lower() == THUNDERBIRD_INDEX and child.with_suffix("").is_file())
         or any(part.startswith(".") for part in folders)
         or any(_saved_page_files(folder.joinpath(*folders[: n + 1])) for n in range(len(folders)))
@@ -207,6 +213,8 @@ class SkippedFiles:
     broken: tuple[Path, ...] = ()  # links (shortcuts) whose target is gone: nothing to read
     # compressed archives but a .zip, which is read (.rar, .7z…): to unpack, then add what they hold
     archives: tuple[Path, ...] = ()
+    # Windows' shortcuts (.lnk) and a browser's web shortcuts (.url): what they point to is to be added
+    shortcuts: tuple[Path, ...] = ()
 
 
 def skipped_files(folder: Path) -> SkippedFiles:
@@ -218,6 +226,7 @@ def skipped_files(folder: Path) -> SkippedFiles:
     special: list[Path] = []
     broken: list[Path] = []
     archives: list[Path] = []
+    shortcuts: list[Path] = []
     for child in sorted(folder.rglob("*")):
         if _incidental(folder, child):
             continue
@@ -228,11 +237,13 @@ def skipped_files(folder: Path) -> SkippedFiles:
                 continue  # read (corpus.archive)
             if is_archive(child.name):
                 archives.append(child)
+            elif shortcut_advice(child.name) is not None:
+                shortcuts.append(child)
             elif child.suffix.lower() not in SUPPORTED_SUFFIXES:
                 unsupported.append(child)
         elif special_kind(child) is not None:
             special.append(child)
-    return SkippedFiles(tuple(unsupported), tuple(special), tuple(broken), tuple(archives))
+    return SkippedFiles(tuple(unsupported), tuple(special), tuple(broken), tuple(archives), tuple(shortcuts))
 
 
 def special_kind(path: Path) -> str | None:
@@ -265,11 +276,14 @@ def _picture_name(name: str) -> bool:
 
 def unsupported_message(name: str) -> str:
     """The one line for a file of a format speechqa does not read: a compressed archive (「材料.zip」) is
-    told to be unpacked first, anything else gets the formats that are read."""
+    told to be unpacked first, a shortcut (「通知.lnk」) to add what it points to, anything else gets the formats
+    that are read."""
     if is_archive(name):
         return f"{name} 是压缩包，不能直接添加：请先解压，再添加解压出的文件或文件夹。"
     if name.lower().endswith(".ppt"):
         return as_sentence(old_ppt_message(name))
+    if (advice := shortcut_advice(name)) is not None:
+        return as_sentence(f"{name} 是快捷方式，不是文档本身：{advice}")
     return as_sentence(f"不支持的文件类型：{name}（支持 {SUPPORTED_FORMATS}）")
 
 
@@ -294,6 +308,14 @@ def read_document(path: Path) -> Document:
     except OSError as e:
         raise UnreadableFile(f"无法读取文件 {name}：{describe_os_error(e)}") from e
     return replace(read_bytes(name, data), path=readable_name(str(path.resolve())))
+
+
+def lock_file_message(name: str) -> str:
+    """The one line for an office's lock file given to be added: what it is, and what to add instead."""
+    return (
+        f"{name} 是 Word、WPS 等打开文档时在旁边留下的临时文件（「~$」开头，只记着谁打开了文档），不是文档本身："
+        "请添加原文档（名字不带「~$」的那个）；文档关闭后这个临时文件会自行消失。"
+    )
 
 
 def readable_name(name: str) -> str:
@@ -607,7 +629,18 @@ def open_archive(name: str, source: Path | bytes, *, path: str | None = None) ->
 def read_bytes(name: str, data: bytes) -> Document:
     """Decode a file's bytes by its name's suffix (also used for documents uploaded to the bot). A file
     in another format than its name says (a PDF saved as .txt, an RTF or a text renamed .docx) is refused
-    saying what it is and the extension that reads it, not as damaged or 「不是文本文件」."""
+    saying what it is and the extension that reads it, not as damaged or 「不是文本文件」; an office's lock
+    file (「~$通知.docx」, given by name as `add 材料/*.docx` gives it while Word has the notice open, or sent to
+    the bot) is refused as one, not as a damaged document to fetch again."""
+    try:
+        return _read_bytes(name, data)
+    except CorpusError as e:
+        if is_office_lock_file(name):
+            raise UnreadableFile(lock_file_message(name)) from e
+        raise
+
+
+def _read_bytes(name: str, data: bytes) -> Document:
     if (refusal := size_refusal(name, len(data))) is not None:
         raise TooLarge(refusal)
     if not data.strip():

@@ -16,6 +16,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import docx
 import pytest
 from click.testing import CliRunner, Result
 
@@ -130,6 +131,118 @@ def test_a_folder_add_names_the_files_it_passes_over_and_adds_the_rest(run: Run,
         f"跳过 {folder} 中 1 个失效的链接（快捷方式）：旧讲话.docx（它指向的文件已不存在）" in result.stderr
     )
     assert "~$" not in result.output and "DS_Store" not in result.output and "._" not in result.output
+
+
+def word_notice(path: Path) -> Path:
+    """A notice as Word keeps it (python-docx, its built-in heading style), the one a colleague's folder holds."""
+    document = docx.Document()
+    document.add_heading("关于开展重阳节走访慰问活动的通知", level=1)
+    document.add_paragraph(
+        "经研究，决定于十月上旬开展重阳节走访慰问离退休干部活动，每位离休干部慰问金标准为1200元。"
+    )
+    document.add_paragraph("请各单位于10月20日前将走访情况报送组织科。")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
+    return path
+
+
+def word_lock_file(path: Path, owner: str = "张三") -> Path:
+    """The 162-byte owner file Word keeps beside a document it has open (「~$知.docx」): the owner's name
+    as a length byte and ANSI bytes padded to 54, then again in UTF-16, padded with zeros."""
+    ansi = owner.encode("gbk")
+    wide = owner.encode("utf-16-le")
+    data = bytes([len(ansi)]) + ansi.ljust(53, b"\0") + len(owner).to_bytes(2, "little") + wide
+    path.write_bytes(data.ljust(162, b"\0"))
+    return path
+
+
+def test_windows_thumbs_db_and_desktop_ini_in_a_folder_are_passed_over_without_a_word(
+    run: Run, tmp_path: Path
+) -> None:
+    """A folder copied from a Windows desktop to a USB stick: Explorer's thumbnail cache and the folder's view
+    settings are visible files there. Before: 「跳过 … 中 2 个不能添加的文件：Thumbs.db、desktop.ini（支持 .txt、
+    .md、…）」 with the whole list of formats, as if they were documents in a wrong format (a zip of the same
+    folder passed them over without a word)."""
+    folder = tmp_path / "王科长的材料"
+    word_notice(folder / "重阳节慰问通知.docx")
+    word_lock_file(folder / "~$阳节慰问通知.docx")
+    (folder / "Thumbs.db").write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504))  # a compound file
+    (folder / "desktop.ini").write_text(  # as Explorer writes it: UTF-16 with a BOM
+        "[.ShellClassInfo]\r\nIconResource=C:\\Windows\\System32\\imageres.dll,-3\r\n", encoding="utf-16"
+    )
+    (folder / "子文件夹").mkdir()
+    (folder / "子文件夹" / "THUMBS.DB").write_bytes(bytes(512))
+    result = run("add", str(folder))
+    out = ok(result)
+    assert "新增  #6 关于开展重阳节走访慰问活动的通知" in out
+    for name in ("Thumbs", "THUMBS", "desktop.ini", "~$", "跳过"):
+        assert name not in result.output, name
+    assert "每位离休干部慰问金标准为1200元" in ok(run("ask", "重阳节离休干部慰问金多少钱", "-k", "1"))
+
+
+def test_word_s_lock_file_given_by_name_is_said_to_be_one_not_a_damaged_document(
+    run: Run, tmp_path: Path
+) -> None:
+    """`speechqa add 材料/*.docx` while Word has a notice open: the shell's * names Word's lock file too.
+    Before: 「~$阳节慰问通知.docx 不是有效的 .docx 文件（无法解压，可能已损坏或不完整）：请重新下载或拷贝原文件…」,
+    sending the clerk to fetch again a file that is no document. The notice itself is added."""
+    notice = word_notice(tmp_path / "材料" / "重阳节慰问通知.docx")
+    lock = word_lock_file(tmp_path / "材料" / "~$阳节慰问通知.docx")
+    result = run("add", str(notice), str(lock))
+    out = user_error(result, "1 个文件没有添加（见上），其余 1 个已处理")
+    assert "新增  #6 关于开展重阳节走访慰问活动的通知" in out
+    assert (
+        "✗ ~$阳节慰问通知.docx 是 Word、WPS 等打开文档时在旁边留下的临时文件（「~$」开头，只记着谁打开了文档），"
+        "不是文档本身：请添加原文档（名字不带「~$」的那个）；文档关闭后这个临时文件会自行消失。"
+    ) in result.stderr
+    assert "损坏" not in result.output and "重新下载" not in result.output
+    alone = run("add", str(lock))  # alone: the same line, and nothing added
+    user_error(alone, "是 Word、WPS 等打开文档时在旁边留下的临时文件", "没有添加任何文件")
+    assert len(speech_lines(run)) == 6
+
+
+def windows_shortcut(path: Path) -> Path:
+    """A Windows shortcut (.lnk) as Explorer's 「创建快捷方式」 begins one (MS-SHLLINK: its 76-byte header, the
+    shell link class id); what it points to is not in it."""
+    header = (76).to_bytes(4, "little") + bytes.fromhex("0114020000000000C000000000000046")
+    path.write_bytes(header.ljust(76, b"\0") + "C:\\Users\\张三\\Desktop\\通知.docx".encode("utf-16-le"))
+    return path
+
+
+def test_a_shortcut_in_a_folder_or_a_zip_or_given_by_name_is_said_to_be_one(run: Run, tmp_path: Path) -> None:
+    """A colleague's desktop folder: a notice, a shortcut to another notice and the bureau site's web shortcut.
+    Before: 「跳过 … 中 2 个不能添加的文件：快捷方式 - 通知.lnk、老干部局网站.url（支持 .txt、.md、.docx…）」 and, in a
+    zip, 「不支持这种文件类型」, as if a document in a format to convert; a shortcut holds no document at all."""
+    folder = tmp_path / "桌面材料"
+    word_notice(folder / "重阳节慰问通知.docx")
+    lnk = windows_shortcut(folder / "快捷方式 - 参观通知.lnk")
+    (folder / "老干部局网站.url").write_text(  # as a browser's 「创建快捷方式」 writes it
+        "[InternetShortcut]\r\nURL=http://www.example.gov.cn/lgbj/\r\n", encoding="ascii"
+    )
+    result = run("add", str(folder))
+    out = ok(result)
+    assert "新增  #6 关于开展重阳节走访慰问活动的通知" in out
+    assert (
+        f"跳过 {folder} 中 2 个快捷方式：快捷方式 - 参观通知.lnk、老干部局网站.url（快捷方式只指向别处的文件或网页，"
+        "不是文档本身：请添加它指向的文件，网页请另存为 .html 或打印成 PDF）"
+    ) in result.stderr
+    assert "不能添加的文件" not in result.output and "支持 .txt" not in result.output
+    alone = run("add", str(lnk))
+    user_error(
+        alone,
+        "✗ 快捷方式 - 参观通知.lnk 是快捷方式，不是文档本身：请添加它指向的文件本身（在快捷方式的「属性」里可以看到目标位置）。",
+        "没有添加任何文件",
+    )
+    mailed = tmp_path / "材料.zip"
+    with zipfile.ZipFile(mailed, "w") as archive:
+        archive.write(folder / "老干部局网站.url", "材料/老干部局网站.url")
+        archive.writestr("材料/说明.txt", LIBRARY)
+    zipped = run("add", str(mailed))
+    assert (
+        "跳过 材料/老干部局网站.url：是快捷方式，不是文档本身：它只记着一个网址（speechqa 不打开链接），"
+        "请在浏览器里把网页另存为 .html 或打印成 PDF 再添加"
+    ) in ok(zipped)
+    assert "不支持这种文件类型" not in zipped.output
 
 
 def test_a_rar_or_7z_archive_is_named_as_one_to_unpack_and_nothing_is_added(run: Run, tmp_path: Path) -> None:

@@ -11,10 +11,15 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cli.library import as_typed
 
 pytestmark = pytest.mark.slow
 
@@ -332,6 +337,50 @@ def test_a_quoted_tilde_is_the_home_folder_when_no_folder_is_named_so(
     assert done.returncode == 0
     assert f"提示：「~/讲话稿」按 {folder} 添加" in done.stderr.decode("utf-8")
     assert "新增" in done.stdout.decode("utf-8")
+
+
+def test_a_path_pasted_with_quotes_spaces_or_as_a_file_uri_is_the_file_it_names(
+    seed_home: Path, tmp_path: Path
+) -> None:
+    """A path copied out of a chat (「“…/通知.txt”」), with the space a chat adds after it, out of Windows'
+    「复制为路径」 and pasted inside the shell's own quotes, or as a file manager's 「file:///…」 URI. Before: each
+    「✗ 找不到文件：“/…/通知.txt”」, exit 1, the clerk left to guess that the quotes were the trouble."""
+    notice = tmp_path / "材料 2027" / "重阳节通知.txt"
+    notice.parent.mkdir()
+    notice.write_text("关于重阳节走访慰问的通知\n各单位要在10月20日前完成走访慰问。\n", encoding="utf-8")
+    uri = notice.as_uri()  # file:///…/%E6%9D%90%E6%96%99%202027/…
+    for pasted in (f"“{notice}”", f"{notice} ", f"'{notice}'", f"「{notice}」\n", uri):
+        done = sq(seed_home, "add", pasted)
+        no_traceback(done)
+        assert done.returncode == 0, done.stderr.decode("utf-8")
+        assert f"按 {notice} 添加" in done.stderr.decode("utf-8")
+        assert "关于重阳节走访慰问的通知" in done.stdout.decode("utf-8")
+    missing = sq(seed_home, "add", f"“{tmp_path / '没有这个.txt'}”")  # still said as not found, as typed
+    assert missing.returncode == 1
+    assert f"找不到文件：“{tmp_path / '没有这个.txt'}”" in missing.stderr.decode("utf-8")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    name=st.text(st.characters(categories=("Lo", "Nd", "Lu")), min_size=1, max_size=12),
+    before=st.sampled_from(["", " ", "\u3000", "\n"]),
+    after=st.sampled_from(["", " ", "\r\n", "\t"]),
+    quotes=st.sampled_from(["", "''", '""', "“”", "‘’", "「」", "『』", "“”''"]),
+    as_uri=st.booleans(),
+)
+def test_a_pasted_path_is_taken_as_the_file_it_names_never_another(
+    name: str, before: str, after: str, quotes: str, as_uri: bool
+) -> None:
+    """Property: whatever a paste wraps an existing file's path in, `add` takes that file (and a path that
+    exists as written is taken as written)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"{name}.txt"
+        path.write_text("通知", encoding="utf-8")
+        assert as_typed(path) == path
+        text = path.as_uri() if as_uri else str(path)
+        half = len(quotes) // 2
+        pasted = before + quotes[:half] + text + quotes[half:] + after
+        assert as_typed(Path(pasted)) == path
 
 
 # -- signals -------------------------------------------------------------------------------------------------

@@ -798,3 +798,24 @@ def test_a_damaged_file_is_refused_in_one_line_saying_what_to_do(name: str, make
     assert message.startswith(f"{name} 不是有效的") and "\n" not in message
     assert message.endswith("请重新下载或拷贝原文件，如果还能打开，就另存为新文件再添加。")
     assert message.count("：") == 1  # one colon before what to do
+
+
+def test_an_office_lock_file_is_refused_as_one_wherever_its_bytes_come_from() -> None:
+    """Word's 162-byte owner file (「~$知.docx」 beside 「通知.docx」) read from its bytes, as the bot reads an upload:
+    it used to be refused as 「不是有效的 .docx 文件（无法解压，可能已损坏或不完整）：请重新下载…」."""
+    owner = "张三"
+    lock = (
+        bytes([len(owner.encode("gbk"))]) + owner.encode("gbk").ljust(53, b"\0") + owner.encode("utf-16-le")
+    ).ljust(162, b"\0")
+    for name in ("~$知.docx", "~$体检安排.xlsx", "~$通知.wps"):
+        with pytest.raises(UnreadableFile) as refused:
+            read_bytes(name, lock)
+        assert str(refused.value).startswith(f"{name} 是 Word、WPS 等打开文档时在旁边留下的临时文件")
+        assert "损坏" not in str(refused.value)
+    # a real document whose owner named it so is read as the document: the lock rule names only what fails
+    stream = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph("关于重阳节走访慰问的通知")
+    document.add_paragraph("各单位要在10月20日前完成走访慰问，离休干部每人慰问金1200元。")
+    document.save(stream)
+    assert "慰问金1200元" in read_bytes("~$通知.docx", stream.getvalue()).text
