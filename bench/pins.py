@@ -866,11 +866,18 @@ def with_extra(
     observations: Iterable[Observation], extra: Callable[[PinQuestion, str], dict[str, float]]
 ) -> list[Observation]:
     """The observations with candidate features beside the model's: `extra(asked, group)` gives those of
-    the asked question against the pin of that group (read by name, `ExtraFeatures`)."""
+    the asked question against the pin of that group (read by name, `ExtraFeatures`); features already beside
+    them stay (a later script's added to an earlier one's)."""
     return [
-        Observation(o.item, tuple((g, ExtraFeatures(f, extra(o.item, g))) for g, f in o.scores))  # type: ignore[misc]
+        Observation(o.item, tuple((g, _beside(f, extra(o.item, g))) for g, f in o.scores))  # type: ignore[misc]
         for o in observations
     ]
+
+
+def _beside(features: PairFeatures | ExtraFeatures, extra: dict[str, float]) -> ExtraFeatures:
+    if isinstance(features, ExtraFeatures):
+        return ExtraFeatures(features.base, {**features.extra, **extra})
+    return ExtraFeatures(features, extra)
 
 
 def pairs_with_extra(

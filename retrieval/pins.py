@@ -60,7 +60,9 @@ from .slots import (
     question_slots,
     slots_conflict,
     time_slots,
+    times_added,
     times_swapped,
+    without_asked_times,
 )
 from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
 
@@ -82,8 +84,10 @@ __all__ = [
     "answered_by",
     "answers_swapped",
     "asked_answers",
+    "asks_whether",
     "char_bigrams",
     "compare_questions",
+    "document_text",
     "embed_as_text",
     "fold",
     "judge_reads",
@@ -94,8 +98,10 @@ __all__ = [
     "question_overlap",
     "sibling_swapped",
     "siblings",
+    "time_added",
     "time_swapped",
     "weighted_share",
+    "whether_answers",
 ]
 
 log = logging.getLogger(__name__)
@@ -151,6 +157,12 @@ class PairFeatures:
     # passage does not write (中秋 for 重阳节, 下午 for 上午: `time_swapped`; pins65, general since mend65p)
     answer_swap: float = 0.0  # 1 when both ask for a kind of answer and no kind in common: an amount against
     # who pays (多少钱 for 谁出), a time against a place (`answers_swapped`; session pins66)
+    whether_swap: float = 0.0  # `answer_swap` with "whether" a kind of answer too: a yes/no question (要不要,
+    # 能不能, 是否, …吗) against one asking a figure, someone or a place (`answers_swapped(…, whether=True)`;
+    # session pins67)
+    time_added: float = 0.0  # 1 when the new question names a time (a festival, a season, a weekday …) that
+    # neither the pinned question names nor the pinned passage's document (its title, heading, text) states
+    # (春季 asked of a pin on 「秋季招生简章」: `time_added`; session pins67)
     passage_rank: float = (
         0.0  # where the pinned passage stands in the asked question's own search (1: first),
     )
@@ -454,6 +466,11 @@ def fold(text: str) -> str:
     return to_simplified(unicodedata.normalize("NFKC", text)).lower()
 
 
+def document_text(passage: PassageRecord) -> str:
+    """A pinned passage read with its document (folded): its speech's title, its heading and its text."""
+    return fold(" ".join(part for part in (passage.speech_title, passage.section, passage.text) if part))
+
+
 def char_bigrams(folded: str) -> frozenset[str]:
     """Character bigrams of the Chinese runs (and whole Latin/digit runs), question words left out."""
     drop = question_words()
@@ -489,6 +506,7 @@ class QuestionSide:
     # the kinds of fact it asks by its asking words (who pays, a total, a limit, a deadline; a time, a number, a
     # place, a person: `retrieval.asked_kind.question_kinds` as the answer veto reads them, `asked_answers`)
     asks: frozenset[str] = frozenset()
+    whether: frozenset[str] = frozenset()  # `asks`, or "whether" for a yes/no question (`whether_answers`)
 
     @classmethod
     def of(cls, question: str) -> QuestionSide:
@@ -506,6 +524,7 @@ class QuestionSide:
             quantity_slots(text),
             time_slots(text, terms),
             asked_answers(text),
+            whether_answers(text),
         )
 
 
@@ -559,6 +578,17 @@ def sibling_swapped(a: str, b: str, lexicon: Lexicon) -> bool:
     )
 
 
+def time_added(new: QuestionSide, pinned: QuestionSide, document: str) -> bool:
+    """Whether the new question names a time the pin does not: one of its times (a festival, a season, a weekday,
+    a part of the day … of retrieval/data/time_words.txt) that the pinned question does not name and the pinned
+    passage's document (folded: its title, heading and text) does not write in any spelling — 「春季学期太极拳班
+    星期几上课」 on a pin over 「…秋季招生简章」 (`retrieval.slots.times_added`; session pins67). A time the question
+    names only as part of what it asks (「早上几点出发」, 「上午还是下午」: `without_asked_times`) is none."""
+    named = without_asked_times(new.text)
+    times = new.times if named == new.text else QuestionSide.of(named).times
+    return times_added(times, pinned.times, document)
+
+
 def time_swapped(new: QuestionSide, pinned: QuestionSide, passage: str) -> bool:
     """Whether the new question asks another time of a kind the pinned question names — another festival,
     weekday, part of the day or season (中秋 for 重阳节, 下午 for 上午, 周三 for 周五, 冬天 for 夏季:
@@ -582,6 +612,7 @@ ANSWERED_BY: dict[str, str] = {
     "recipient": "someone or somewhere",
     "place": "someone or somewhere",
     "exclusive": "together",
+    "whether": "yes or no",
 }
 
 # Asking words the answer veto reads otherwise than `question_kinds` (which the confidence reads, unchanged), each
@@ -594,7 +625,9 @@ _ASKED_OTHERWISE = (
     (re.compile(r"(?:第?几号|第几)(?:楼|门|馆|厅|窗口?|会议室|教室|房间?|室)"), "哪里"),
     (re.compile(r"第?几(?:楼|层|栋|幢|单元)(?!楼?高)"), "哪里"),
     (
-        re.compile(r"哪(?:一|个)?(?:时间段|时段|段时间|个时间|时间|时候|个月|月份|月|天|日|年|周|星期|礼拜)"),
+        re.compile(
+            r"哪(?:一|个|几)?(?:时间段|时段|段时间|个时间|时间|时候|个月|月份|月|天|日|年|周|星期|礼拜)"
+        ),
         "什么时候",
     ),
     (re.compile(r"在哪(?:几|些)(?!个?(?:地方|处|地点|位置|里))"), "是哪些"),
@@ -618,19 +651,54 @@ def asked_answers(question: str) -> frozenset[str]:
     return question_kinds(text)
 
 
+# A yes/no question by its asking words (session pins67): a verb asked both ways (要不要, 能不能, 可不可以, 是不是,
+# 有没有, 需不需要, 去不去), 是否, 能否, 可否, 有无, 与否, or 吗 closing it.
+_WHETHER = re.compile(r"([\u4e00-\u9fff])[不没]\1|是否|能否|可否|有无|与否|吗\s*[？?！!。.]*\s*$")
+# a figure a yes/no question names to be confirmed (「一年要上三十二次课吗」, 「是不是八点开门」): digits, or a
+# numeral before a numeral's unit, a measure word or 多
+_FIGURE = re.compile(
+    r"\d|[一二两三四五六七八九十][十百千万]|[两三四五六七八九十百千]"
+    r"(?:[个次名人块元岁门天周年月日点号位份层楼张本期届节课场座倍成]|多|周岁|小时|分钟)"
+)
+# a limit a yes/no question asks about (「报名年纪有没有上线」, 「专业数有限制吗」): answered by the figure of it
+_LIMIT = re.compile(r"限制|限额|上限|上线|下限|封顶|限定|限报|限几")
+
+
+def asks_whether(question: str) -> bool:
+    """Whether a question asks yes or no by its asking words (要不要买门票, 能不能代领, 是否需要预约, 可以带家属吗)."""
+    return _WHETHER.search(to_simplified(question)) is not None
+
+
+def whether_answers(question: str) -> frozenset[str]:
+    """`asked_answers`, with "whether" for a yes/no question (`asks_whether`), and a figure (number) for one
+    naming a figure to be confirmed or asking about a limit: 「要不要买门票」 asks whether, 「一年要上三十二次课吗」
+    and 「报名年纪有没有上线」 whether and a figure, 「要不要自己掏钱」 whether and who pays."""
+    kinds = asked_answers(question)
+    if not asks_whether(question):
+        return kinds
+    text = to_simplified(question)
+    figure = frozenset({"number"}) if _FIGURE.search(text) or _LIMIT.search(text) else frozenset()
+    return kinds | figure | {"whether"}
+
+
 def answered_by(kinds: frozenset[str]) -> frozenset[str]:
     """What answers a question asking these kinds (`ANSWERED_BY`): a figure, someone, a place, whether two go
     together."""
     return frozenset(ANSWERED_BY[k] for k in kinds if k in ANSWERED_BY)
 
 
-def answers_swapped(new: QuestionSide, pinned: QuestionSide) -> bool:
+def answers_swapped(new: QuestionSide, pinned: QuestionSide, *, whether: bool = False) -> bool:
     """Whether the two questions ask for different kinds of answer: each asks some kind by its asking words
     (`retrieval.asked_kind.question_kinds`) and no kind of answer (`answered_by`: a figure, someone, a place,
     whether two go together) is asked by both — 「订一年多少钱」 (a figure) against 「订阅费谁出」 (who pays),
     「在哪报名」 against 「什么时候报名」. A question asking by no such word (怎么, 什么, a noun phrase) asks no
-    kind here and swaps none; 「哪天」 against 「第几个星期三」 asks a figure both times (session pins66)."""
-    mine, theirs = answered_by(new.asks), answered_by(pinned.asks)
+    kind here and swaps none; 「哪天」 against 「第几个星期三」 asks a figure both times (session pins66). With
+    `whether`, a yes/no question asking no other kind asks "whether" (`whether_answers`: 「要不要买门票」 against
+    「展期是哪几天」; session pins67)."""
+    if whether:
+        mine, theirs = answered_by(new.whether), answered_by(pinned.whether)
+    else:
+        mine, theirs = answered_by(new.asks), answered_by(pinned.asks)
     return bool(mine) and bool(theirs) and not (mine & theirs)
 
 
@@ -720,13 +788,15 @@ def pair_features(
     text_similarity: float | None = None,
     read: Container[str] | None = None,
     passage_rank: int = 0,
+    document: str | None = None,
 ) -> PairFeatures:
     """The features of a new question against one pin (`passage`: the pinned passage's folded text;
     `passage_rank`: its place in the new question's own search, 0 when not among its first passages).
     `text_similarity` not measured: `similarity − TEXT_MARGIN`, the least it would be (see `reads_text`).
     `read`: the features the judge reads (`judge_reads`); `contrast`, `sibling` and `time_swap` are computed
     only when named there (left 0) — every feature when `read` is None (fitting,
-    experiments)."""
+    experiments). `document`: the pinned passage's title, heading and text, folded (`document_text`; None: the
+    passage alone), which `time_added` reads."""
     weight = {t: max(idf(t), 0.0) for t in {*new.terms, *pinned.terms}}
     unseen = idf("")  # the IDF of a word no passage holds
     novel_words = missing_terms(new.terms, (pinned.text, passage), lexicon)
@@ -759,6 +829,10 @@ def pair_features(
         else 0.0,
         time_swap=float(time_swapped(new, pinned, passage)) if read is None or "time_swap" in read else 0.0,
         answer_swap=float(answers_swapped(new, pinned)),
+        whether_swap=float(answers_swapped(new, pinned, whether=True)),
+        time_added=float(time_added(new, pinned, passage if document is None else document))
+        if read is None or "time_added" in read
+        else 0.0,
         passage_rank=float(passage_rank),
     )
 
@@ -825,6 +899,7 @@ class PinMatcher:
         self.passages = passages  # the pinned passages' embeddings, one row per pin
         self.sides = tuple(QuestionSide.of(s.pin.question) for s in self.states)
         self.texts = tuple(fold(s.passage.text) if s.passage is not None else "" for s in self.states)
+        self.documents = tuple(document_text(s.passage) if s.passage is not None else "" for s in self.states)
         self.baseline = np.einsum("ij,ij->i", vectors, passages) if len(states) else np.zeros(0)
 
     @classmethod
@@ -967,6 +1042,7 @@ class PinMatcher:
                     text,
                     read,
                     place.get(self.states[i].passage.id, 0) if self.states[i].passage is not None else 0,
+                    self.documents[i],
                 ),
             )
             for i, drop, text in zip(order.tolist(), drops, read_as_text, strict=True)

@@ -41,7 +41,9 @@ __all__ = [
     "states_time",
     "time_slots",
     "time_words",
+    "times_added",
     "times_swapped",
+    "without_asked_times",
 ]
 
 Slot = tuple[str, str]  # (what is named, its value): ("year", "2027"), ("个", "30"), ("第条", "4")
@@ -501,3 +503,33 @@ def times_swapped(new: frozenset[Slot], pinned: frozenset[Slot], passage: str) -
         if theirs - mine and any(not states_time(passage, t) for t in mine - theirs):
             return True
     return False
+
+
+# an asking word of the hour: a part of the day right before it is part of the time asked (早上几点出发), not one the
+# question names; nor is one before 饭 or 餐 (中午饭, 晚餐: a meal)
+_ASKED_HOUR = r"(?=几点|几时|什么时候|什么时间|啥时候|啥时间|多会儿|饭|餐)"
+
+
+@cache
+def _asked_times() -> re.Pattern[str]:
+    spellings = _time_spellings()
+    parts = sorted((w for w, slots in spellings.items() if any(k == "时段" for k, _ in slots)), key=len)
+    every = "|".join(map(re.escape, sorted(spellings, key=len, reverse=True)))
+    hours = "|".join(map(re.escape, reversed(parts)))
+    # times offered to choose from (上午还是下午, 春季或者秋季): the question names none of them on its own
+    return re.compile(rf"(?:{every})(?:还是|或者|或)(?:{every})|(?:{hours}){_ASKED_HOUR}")
+
+
+def without_asked_times(question: str) -> str:
+    """The question without the times it names only as part of what it asks (session pins67): a part of the day
+    right before an asking word of the hour (「早上几点出发」) or naming a meal (「中午饭」), times offered to
+    choose from (「上午还是下午」)."""
+    return _asked_times().sub("", question)
+
+
+def times_added(new: frozenset[Slot], pinned: frozenset[Slot], document: str) -> bool:
+    """Whether a question naming the times `new` names one a pin does not: a time the pinned question (naming
+    `pinned`) does not name and its document (folded: title, heading and text) does not write in any spelling
+    (春季 asked of a pin over 「秋季招生简章」; session pins67). The same value written otherwise is no time
+    added (过年 on a document of 春节)."""
+    return any(t not in pinned and not states_time(document, t) for t in new)

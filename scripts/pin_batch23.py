@@ -133,9 +133,14 @@ def lowest_close(
     return next((v for v in values if lc.within_budget(at(v), max_false)), 1.0)
 
 
-def passage_texts(items: Sequence[b.PinQuestion], bench_home: Path, cold_homes: Path) -> dict[str, str]:
+def passage_texts(
+    items: Sequence[b.PinQuestion],
+    bench_home: Path,
+    cold_homes: Path,
+    read: Callable[[Any], str] = lambda passage: fold(passage.text),
+) -> dict[str, str]:
     """Each group's pinned passage (folded), found as `bench.pins.pin_set` finds it: the first passage of its
-    library holding the pinned answer."""
+    library holding the pinned answer; `read` says what of it (a later script: its document, `document_text`)."""
     texts: dict[str, str] = {}
     for library in sorted({i.library for i in items}):
         home = bench_home if not library else b.cold_home(cold_homes, library)
@@ -144,7 +149,7 @@ def passage_texts(items: Sequence[b.PinQuestion], bench_home: Path, cold_homes: 
         for item in items:
             if item.library == library and item.kind == "pinned" and item.answer is not None:
                 found = next((p for p in passages if item.answer in p.text), None)
-                texts[item.group] = fold(found.text) if found is not None else ""
+                texts[item.group] = read(found) if found is not None else ""
     return texts
 
 
@@ -181,10 +186,11 @@ def fold_models(
     features: tuple[str, ...],
     pairs: Sequence[b.PairObservation],
     passage_of: dict[str, int],
+    folds: Sequence[str] = FOLDS,
 ) -> dict[str, PinModel]:
-    """The recipe (`features`, `pairs`, C = STRENGTH) fitted on all of FOLDS but one, for each one left out."""
+    """The recipe (`features`, `pairs`, C = STRENGTH) fitted on all of `folds` but one, for each one left out."""
     out: dict[str, PinModel] = {}
-    for batch in FOLDS:
+    for batch in folds:
         inside = [o for o in rows if p21.batch_of(o) != batch]
         if len(inside) < len(rows):
             out[batch] = p21.fit_on(inside, features, pairs, passage_of, strength=STRENGTH)
@@ -210,9 +216,9 @@ def pooled(rows: Sequence[b.Observation], models: Sequence[PinModel]) -> b.Outco
     return b.tally((o, o.chosen(m)) for o, m in zip(rows, models, strict=True))
 
 
-def per_batch(rows: Sequence[b.Observation], models: Sequence[PinModel]) -> str:
+def per_batch(rows: Sequence[b.Observation], models: Sequence[PinModel], folds: Sequence[str] = FOLDS) -> str:
     cells = []
-    for batch in FOLDS:
+    for batch in folds:
         got = [(o, m) for o, m in zip(rows, models, strict=True) if p21.batch_of(o) == batch]
         if got:
             cells.append(f"{batch}: {pooled([o for o, _ in got], [m for _, m in got]).served_at()}")

@@ -179,7 +179,7 @@ def main() -> None:
     recipes = {"SC": (b.MODEL_FEATURES, observed.pairs), "GW": (gw.features, ())}
     for name, (features, pairs) in recipes.items():
         if name not in fits:
-            fits[name] = fold_models(rows, tuple(features), pairs, passage_of)
+            fits[name] = fold_models(rows, tuple(features), pairs, passage_of, FOLDS)
     if args.fits is not None and set(fits) != known:
         args.fits.write_bytes(pickle.dumps(fits))
 
@@ -215,7 +215,7 @@ def main() -> None:
         folds[name] = p23.pooled(rows, held)
         print(f"{name}: vetoes {model.veto}; serve from {model.threshold:.4f}; close {model.close_threshold}")
         print(f"  batches 1–23 held out batch by batch, pooled: {folds[name].served_at()}")
-        print(f"  per batch: {per_batch(rows, held)}")
+        print(f"  per batch: {per_batch(rows, held, FOLDS)}")
     for veto in (TIME, ANSWER):
         print(f"{veto} fires on (batch, kind, asked, pinned): {fires(rows, veto, pinned, sc)}")
     newest = [o for o in rows if p21.batch_of(o) == FOLDS[-1]]  # batch 23: GW and SC never fitted on it

@@ -40,7 +40,9 @@ from retrieval.pins import (
     QuestionSide,
     answers_swapped,
     asked_answers,
+    asks_whether,
     compare_questions,
+    document_text,
     fold,
     judge_reads,
     pair_features,
@@ -48,8 +50,10 @@ from retrieval.pins import (
     pin_unshared_words,
     rank_bound,
     sibling_swapped,
+    time_added,
     time_swapped,
     unshared_words,
+    whether_answers,
 )
 from retrieval.slots import time_slots, time_words
 from retrieval.vocabulary import bundled_lexicon
@@ -1661,3 +1665,147 @@ def test_no_paraphrase_of_the_pin_set_asks_another_kind_of_answer_than_its_pin()
         if r["kind"] == "paraphrase" and answers_swapped(QuestionSide.of(r["question"]), pinned[r["group"]])
     ]
     assert fired == []
+
+
+# A yes/no question against one asking another kind of answer (session pins67): batch 24's D02 and its kind
+WHETHER_SWAPS = (
+    ("族谱家训展看展要不要买门票", "族谱家训展展期是哪几天？"),
+    ("扎染体验班要不要交材料费", "扎染体验班第三期在哪里上课？"),
+    ("活动中心国庆节开不开？", "活动中心周几闭馆？"),
+    ("阅览室去之前是否需要先预约", "活动中心场馆预约每次最多能约多长时间？"),
+)
+# a yes/no question asked of a yes/no pin, one confirming a figure (三十二次, 八点) or asking about a limit against a
+# pin asking the figure, one asking who pays as well: no swap
+WHETHER_KEPT = (
+    ("讲解员培训中午饭要不要自己掏钱", "红色讲解员培训班的午餐收费吗？"),
+    ("剪纸班一年要上三十二次课吗", "剪纸非遗传承班一共上多少次课？"),
+    ("是不是八点开门", "活动中心几点开门？"),
+    ("盆景研习班报名年纪有没有上线", "参加盆景艺术研习班的年龄要求是多少？"),
+    ("老年大学报名专业数有限制吗", "老年大学每人每学期最多报几个专业？"),
+    ("看展能不能不买门票", "族谱家训展看展要买门票吗？"),
+    ("能不能告诉我活动中心几点开门", "活动中心几点开门？"),
+)
+
+
+def test_a_yes_no_question_against_one_asking_a_figure_a_place_or_someone_is_a_whether_swap() -> None:
+    """「要不要买门票」 asks whether, 「展期是哪几天」 a figure: another kind of answer with whether read as one
+    (`answers_swapped(…, whether=True)`, matching's `whether_swap`), none for the answer veto as before; a yes/no
+    question confirming a figure, asking about a limit, or asked of a yes/no pin is none."""
+    lexicon = bundled_lexicon()
+    side = QuestionSide.of
+    assert (
+        asks_whether("看展要不要买门票") and asks_whether("可以带家属吗？") and not asks_whether("几点开门")
+    )
+    assert whether_answers("能不能告诉我几点开门") == {"time", "whether"}
+    for cases, swapped in ((WHETHER_SWAPS, True), (WHETHER_KEPT, False)):
+        for asked, pinned in cases:
+            assert answers_swapped(side(asked), side(pinned), whether=True) is swapped, asked
+            assert answers_swapped(side(pinned), side(asked), whether=True) is swapped, pinned
+            got = pair_features(side(asked), side(pinned), "", 0.9, 0.0, lambda _: 1.0, lexicon)
+            assert got.whether_swap == float(swapped), asked
+    # the answer veto alone reads no kind in a yes/no question
+    assert not answers_swapped(side(WHETHER_SWAPS[0][0]), side(WHETHER_SWAPS[0][1]))
+
+
+WHETHER_PINS = st.sampled_from(
+    [q for pair in (*WHETHER_SWAPS, *WHETHER_KEPT, *ANSWER_SWAPS, *ANSWER_KEPT) for q in pair]
+)
+
+
+@given(
+    WHETHER_PINS, WHETHER_PINS, st.sampled_from(["", "请问", "请问一下，"]), st.sampled_from(["", "呢", "啊"])
+)
+def test_a_whether_swap_is_symmetric_never_the_pinned_question_asked_again_and_holds_every_answer_swap(
+    a: str, b: str, before: str, after: str
+) -> None:
+    """With whether a kind of answer, asking another kind still goes both ways, the pinned question asked again
+    (请问 before, 呢 after) never asks another kind, and every answer swap is still one."""
+    side = QuestionSide.of
+    assert answers_swapped(side(a), side(b), whether=True) == answers_swapped(side(b), side(a), whether=True)
+    assert not answers_swapped(side(before + a.rstrip("？") + after), side(a), whether=True)
+    if answers_swapped(side(a), side(b)) and not (asks_whether(a) or asks_whether(b)):
+        assert answers_swapped(side(a), side(b), whether=True)
+
+
+def test_a_time_neither_the_pinned_question_nor_its_document_states_is_a_time_added() -> None:
+    """Batch 24's D06: 春季 asked of a pin over a passage of 「…秋季招生简章」 (its row naming no season) is a time
+    added; 秋季 (the document's title says it), the pinned question asked again, or 过年 on a document of 春节
+    (one value written otherwise) is not. Matching reads the pinned passage with its document (`document_text`)."""
+    from index import PassageRecord
+
+    row = PassageRecord(
+        id=7,
+        speech_id=2,
+        position=3,
+        section="招生专业",
+        text="专业：太极拳；上课时间：星期一上午",
+        content_hash="",
+        speech_title="临江市老年大学2024年秋季招生简章",
+        speech_date=None,
+        speaker=None,
+    )
+    document = document_text(row)
+    assert "秋季招生简章" in document and "星期一上午" in document
+    side = QuestionSide.of
+    pinned = side("老年大学太极拳班星期几上课？")
+    assert time_added(side("老年大学春季学期太极拳班星期几上课"), pinned, document)
+    assert not time_added(side("老年大学秋季学期太极拳班星期几上课"), pinned, document)
+    assert not time_added(side("请问老年大学太极拳班星期几上课呢"), pinned, document)
+    assert time_added(side("老年大学秋季学期太极拳班星期几上课"), pinned, fold(row.text))  # the row alone
+    # times named only as part of what is asked: an hour's part of the day, alternatives, a meal
+    assert not time_added(side("秋季太极拳班每周哪天去，上午还是下午"), pinned, document)
+    bus = side("陶艺体验活动的接送车几点发车？")
+    assert not time_added(side("陶艺活动接送车早上几点出发"), bus, fold("8:20在活动中心门口统一接送"))
+    assert time_added(side("陶艺活动接送车下午从哪出发"), bus, fold("8:20在活动中心门口统一接送"))
+    assert not time_added(side("培训班中午饭要不要自己掏钱"), side("培训班的午餐收费吗？"), fold("午餐免费"))
+    spring = fold("春节期间离休干部每人慰问金800元")
+    assert not time_added(side("过年给离休干部发多少慰问金"), side("春节给离休干部发多少慰问金？"), spring)
+    lexicon = bundled_lexicon()
+    asked = side("老年大学春季学期太极拳班星期几上课")
+    read = pair_features(asked, pinned, fold(row.text), 0.9, 0.0, lambda _: 1.0, lexicon, document=document)
+    assert read.time_added == 1.0
+    unread = pair_features(
+        asked,
+        pinned,
+        fold(row.text),
+        0.9,
+        0.0,
+        lambda _: 1.0,
+        lexicon,
+        read=("similarity",),
+        document=document,
+    )
+    assert unread.time_added == 0.0  # computed only when the judge reads it
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(TIME_SPELLINGS), st.sampled_from(TIME_SPELLINGS), st.sampled_from(TIME_TEMPLATES))
+def test_a_time_the_pinned_passage_does_not_state_is_added_and_one_it_states_never(
+    pinned_time: str, asked_time: str, template: tuple[str, str, str]
+) -> None:
+    """Any two spellings of retrieval/data/time_words.txt, one in a pinned question and its passage, the other in
+    a question asked of it: a time added exactly when the asked one names a value the pinned one does not (春季
+    for 秋季, 中秋 for 重阳, 下旬 for 上旬; 过年 for 春节 never), whatever their kinds."""
+    pinned, asked, passage = template
+    added = time_added(
+        QuestionSide.of(asked.format(asked_time)),
+        QuestionSide.of(pinned.format(pinned_time)),
+        fold(passage.format(pinned_time)),
+    )
+    assert added is bool(_values(asked_time) - _values(pinned_time)), (pinned_time, asked_time)
+
+
+@given(
+    st.sampled_from(TIME_SPELLINGS),
+    st.sampled_from(TIME_TEMPLATES),
+    st.sampled_from(["", "请问", "请问一下，"]),
+    st.sampled_from(["", "呢", "啊"]),
+)
+def test_the_pinned_question_asked_again_never_adds_a_time(
+    time: str, template: tuple[str, str, str], before: str, after: str
+) -> None:
+    """Whatever time a pinned question names, the same question asked again with 请问 before it or 呢 after it
+    adds none (the document empty: nothing it states can excuse one)."""
+    pinned = template[0].format(time)
+    asked = before + pinned.rstrip("？") + after
+    assert not time_added(QuestionSide.of(asked), QuestionSide.of(pinned), "")
