@@ -377,11 +377,20 @@ def main(argv: list[str]) -> int:
         if len(args.paths) != 2:
             print("judge 要给出两个路径：结果文件和 fit 的输出文件夹", file=sys.stderr)
             return 1
+        if not (args.paths[1] / FIT_FILE).is_file():
+            print(f"{args.paths[1]} 里没有 {FIT_FILE}（先运行 fit）", file=sys.stderr)
+            return 1
         blind = args.blind.split(",") if args.blind else []
         sets = set(args.sets.split(",")) if args.sets else None
-        return shared.judged(
-            args.paths[0], lambda: judge(args.paths[0], args.paths[1], args.half, sets, blind)
-        )
+        from bench.errors import BenchError
+
+        try:
+            return shared.judged(
+                args.paths[0], lambda: judge(args.paths[0], args.paths[1], args.half, sets, blind)
+            )
+        except BenchError as error:  # a fitting or held-out signals file that is not `save_examples`'
+            print(str(error), file=sys.stderr)
+            return 1
     if args.command == "fit":
         data_file = shared.cmrc_file(args)
         return (
