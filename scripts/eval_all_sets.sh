@@ -13,7 +13,7 @@
 # and cold2's documents, for docs/asks49.md) and `asks50` (`c35`, cold3's and cold5's documents, for docs/asks50.md) and
 # `asks51` (`c36` and cold4's documents, for docs/asks51.md) and `asks52` (`c37` and cold8's documents, for
 # docs/asks52.md) and `asks53` (`c38` and cold33's documents, for docs/asks53.md) and `asks54` (`c39` and
-# cold24's documents, for docs/asks54.md) — built on
+# cold24's documents, for docs/asks54.md) and `asks55` (`c40` and cold7's documents, for docs/asks55.md) — built on
 # first use with this checkout's `speechqa add` and reused after; each set is evaluated on a fresh copy, so
 # a run never changes them. Prints each set's hybrid row (R@1 R@3 R@5 MRR@10 要点 abstain-accuracy
 # false-「未找到」 answered-unanswerable q/s) and, for the dev set and the styles set, their tuning and
@@ -104,6 +104,10 @@ if [ ! -d "$LIBS/asks54" ]; then  # asks54's: the speeches and two places' docum
   cp -r "$LIBS/c39" "$LIBS/asks54"
   SPEECHQA_HOME="$LIBS/asks54" $SQ add benchmarks/corpus-cold24/ > "$LIBS/asks54.log" 2>&1
 fi
+if [ ! -d "$LIBS/asks55" ]; then  # asks55's: the speeches and two places' documents (棠樾 cold40, 嵩浦 cold7)
+  cp -r "$LIBS/c40" "$LIBS/asks55"
+  SPEECHQA_HOME="$LIBS/asks55" $SQ add benchmarks/corpus-cold7/ > "$LIBS/asks55.log" 2>&1
+fi
 evaluate() {  # SET LIBRARY
   local tmp; tmp=$(mktemp -d)
   cp -r "$LIBS/$2/." "$tmp/"
@@ -131,3 +135,4 @@ evaluate asks51 asks51  # staff questions over 岫宁's and 青溪's documents: 
 evaluate asks52 asks52  # staff questions over 溧岚's and 枫渚's documents: docs/asks52.md
 evaluate asks53 asks53  # near-miss-rich staff questions over 蔚桥's and 汀岚's documents: docs/asks53.md
 evaluate asks54 asks54  # staff questions in everyday words over 砚泉's and 溪宁's documents: docs/asks54.md
+evaluate asks55 asks55  # everyday words and yes/no questions over 棠樾's and 嵩浦's documents: docs/asks55.md
