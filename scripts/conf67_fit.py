@@ -279,8 +279,11 @@ def judge(rows_path: Path, fit_dir: Path, half: str, sets: set[str] | None, blin
         f"{whole[3]} unanswerable, {whole[4]} answered"
     )
     rule = TUNE_RULE if half == "tune" else HELD_RULE
-    verdicts = compare(rows, [c.name for c in CANDIDATES], half, detail="probability", rule=rule)
-    print_verdicts(half, verdicts, "largest false 「未找到」 rise on a set")
+    verdicts = (  # none when every set asked is blind
+        compare(rows, [c.name for c in CANDIDATES], half, detail="probability", rule=rule) if chosen else []
+    )
+    if verdicts:
+        print_verdicts(half, verdicts, "largest false 「未找到」 rise on a set")
     if half == "tune":
         passing = [
             (v.gain, -v.totals[3], -[c.name for c in CANDIDATES].index(v.label), v.label)
