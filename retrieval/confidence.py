@@ -77,6 +77,11 @@ class Signals:
     topk_agreement: float = 0.0
     missing_used_peak: float = 0.0
     log_passages: float = 0.0
+    # Optional (computed only for a model that reads it): the share of the question's weight the best passage gives
+    # back through what the library equates — a short form a document defines (意外险 of 「意外伤害保险（以下简称“意外
+    # 险”）」), or a word of the passage said in its place that keeps the question as close to the passage
+    # (`Retriever.equated_for`). Never part of the coverage: a word found verbatim weighs as before.
+    equated: float = 0.0
     # Not a feature: the question names a time the best passages are not of — no speech is of it and no
     # passage names it (`Retriever.period_unnamed`), or each of the best passages is from a speech dated
     # at another time and names no year of it (`Retriever.of_other_times`). Every judge then says "low".
@@ -105,7 +110,7 @@ RULES: tuple[str, ...] = (
 )  # signals every judge obeys, never weighed
 # signals a model may read but the shipped one does not; each costs time at search, so a search computes
 # it only for a model that reads it (or when RetrieverConfig asks, to fit one)
-OPTIONAL: tuple[str, ...] = ("missing_pull", "topk_agreement", "missing_used_peak", "log_passages")
+OPTIONAL: tuple[str, ...] = ("missing_pull", "topk_agreement", "missing_used_peak", "log_passages", "equated")
 TOPK_AGREEMENT = 5  # the depth at which `topk_agreement` compares the dense and the lexical lists
 FEATURES: tuple[str, ...] = tuple(f for f in Signals.__dataclass_fields__ if f not in RULES + OPTIONAL)
 KNOWN_FEATURES: tuple[str, ...] = FEATURES + OPTIONAL
@@ -229,6 +234,7 @@ def gather_signals(
     figure_missing: float = 0.0,
     missing_pull: float = 0.0,
     missing_used_peak: float = 0.0,
+    equated: float = 0.0,
     passages: int = 0,
     period_mismatch: bool = False,
     asked_missing: bool = False,
@@ -269,6 +275,7 @@ def gather_signals(
         / TOPK_AGREEMENT,
         missing_used_peak=missing_used_peak,
         log_passages=math.log1p(max(0, passages)),
+        equated=equated,
         period_mismatch=period_mismatch,
         asked_missing=asked_missing,
         detail_absent=detail_absent,

@@ -58,6 +58,7 @@ from .dedupe import bigrams, overlap
 from .deferral import deferring_below_giving
 from .definition import definition_first
 from .detail import DetailReading, absent_details
+from .equated import defined_pairs, equated_words
 from .errors import EmptyQuery, QueryError, QueryTooLong
 from .filters import (
     DateRange,
@@ -257,6 +258,12 @@ class RetrieverConfig:
     # 0: not at all. Off by default until judged (docs/conf66.md)
     own_share: float = 0.0
     own_cosine: float = 0.92
+    # compute the optional `equated` signal (what the library equates a missing question word with, found in the
+    # best passage: `Retriever.equated_for`) even when the judge does not read it — to fit a model that does
+    equated: bool = False
+    equated_cosine: float = (
+        0.92  # a word said otherwise at this cosine, kept only when the swap keeps the question
+    )
     # a reviewer's remark (a passage under 「批注」) below every body passage of the ranked head, and 可能相关 at
     # most when one is still first, unless the question asks for remarks (`remarks.remarks_below_body`):
     # docs/remarks58.md
@@ -294,6 +301,7 @@ class Retriever:
         self.embedder = embedder
         # the words `near_words` compares, each embedded once (only when `near_share` is above 0)
         self.word_vectors = WordVectors(embedder) if embedder is not None else None
+        self._pairs: tuple[int, dict[str, frozenset[str]]] | None = None  # (store revision, `library_pairs`)
         self.config = config or RetrieverConfig()
         self.abstain = abstain or AbstainRule()
         self.ranker = ranker if ranker is not None else (bundled_ranker() if self.config.rerank else None)
@@ -329,6 +337,54 @@ class Retriever:
         vector = embed_as_text(self.embedder, text)
         vector.setflags(write=False)
         return vector
+
+    def _reads_equated(self) -> bool:
+        return self.config.equated or "equated" in getattr(self.judge, "features", ())
+
+    def library_pairs(self) -> dict[str, frozenset[str]]:
+        """The short forms the library's documents define (`equated.defined_pairs`), read once per store revision."""
+        revision = self.store.revision
+        if self._pairs is None or self._pairs[0] != revision:
+            self._pairs = (revision, defined_pairs(p.text for p in self.store.passages()))
+        return self._pairs[1]
+
+    def equated_for(
+        self, terms: tuple[str, ...], top_read: str, question: str, top_id: int | None
+    ) -> dict[str, tuple[str, ...]]:
+        """The question's words the best passage lacks, each with what the library equates it with that the passage
+        holds: a short form or its long name as a document of the library defines them (`library_pairs`), or a word
+        the passage says it by in its own words (`near_words.own_words` at `equated_cosine`) that, written in the
+        question in its place, keeps the question's cosine with the passage at least as high (words63's swap, no
+        drop allowed). `terms`, `top_read` and `question` as `near_words_for` reads them."""
+        probe = Evidence(
+            terms=terms,
+            idf=self.index.lexical.idf,
+            top_text=top_read,
+            passages=self.index.lexical.size,
+            question=question,
+        )
+        missing = [w for w in missing_words(probe) if len(w) > 1]
+        if not missing:
+            return {}
+        found = equated_words(missing, top_read, self.library_pairs())
+        if self.word_vectors is not None:
+            own = self._said_otherwise(terms, top_read, question, self.config.equated_cosine)
+            own = self._swap_kept({w: n for w, n in own.items() if w not in found}, question, top_id, 0.0)
+            found = {**found, **own}
+        return found
+
+    def _equated(
+        self, evidence: Evidence, terms: tuple[str, ...], top_read: str, question: str, top_id: int
+    ) -> float:
+        """The `equated` signal: the coverage the best passage would have with every word the library equates held
+        whole, less its coverage without them; 0 when not computed (a model not reading it)."""
+        if not self._reads_equated():
+            return 0.0
+        found = self.equated_for(terms, top_read, question, top_id)
+        if not found:
+            return 0.0
+        plain = replace(evidence, synonyms={}, synonym_share=0.0)
+        return max(0.0, coverage(replace(plain, synonyms=found, synonym_share=1.0)) - coverage(plain))
 
     def _reads_pull(self) -> bool:
         return self.config.missing_pull or "missing_pull" in getattr(self.judge, "features", ())
@@ -626,6 +682,9 @@ class Retriever:
                 figure_missing=figure_missing(text, top_read),
                 missing_pull=self._missing_pull(dense_text, evidence, kept[0][0].id, dense),
                 missing_used_peak=peaks.used,
+                equated=self._equated(evidence, terms, top_read, found.text, kept[0][0].id)
+                if mode == "hybrid"
+                else 0.0,
                 passages=self.index.lexical.size,
                 period_mismatch=unnamed is not None or elsewhere is not None,
                 asked_missing=self._asked_missing(text, top_read, [r for r, _ in kept], found.thesaurus),
@@ -840,13 +899,18 @@ class Retriever:
         )
 
     def _swap_kept(
-        self, found: dict[str, tuple[str, ...]], question: str, top_id: int | None
+        self,
+        found: dict[str, tuple[str, ...]],
+        question: str,
+        top_id: int | None,
+        drop: float | None = None,
     ) -> dict[str, tuple[str, ...]]:
         """`found` keeping the near words that, written in the question in the asked word's place, keep its
-        cosine with the best passage within `near_swap_drop` of the question's own (the nearest three of each
-        asked word are read; a word the question does not write as such keeps none)."""
-        if top_id is None or self.embedder is None:
+        cosine with the best passage within `drop` (default `near_swap_drop`) of the question's own (the nearest
+        three of each asked word are read; a word the question does not write as such keeps none)."""
+        if top_id is None or self.embedder is None or not found:
             return {}
+        allowed_drop = self.config.near_swap_drop if drop is None else drop
         simple = to_simplified(question)
         allowed = np.array([top_id], dtype=np.int64)
 
@@ -863,7 +927,7 @@ class Retriever:
             for candidate in near[:SWAP_READ]:
                 text = swapped(simple, word, candidate)
                 after = cosine(text) if text is not None else None
-                if after is not None and after >= own - self.config.near_swap_drop:
+                if after is not None and after >= own - allowed_drop:
                     passing.append(candidate)
             if passing:
                 kept[word] = tuple(passing)
