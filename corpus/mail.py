@@ -223,8 +223,9 @@ def read_mail(text: str) -> Mail:
     days = [day for block in fields for k, v in block if k in _TIME_KEYS and (day := sent_day(v))]
     # a reply's attribution line over the message it quotes is the mail program's, as a header is: a blank
     # line where it stood keeps the reply's last paragraph and the quoted message's first apart
+    attributions = _attributions(text.splitlines(), unquoted)
     body = [
-        "" if _ATTRIBUTION.match(line.strip()) else line
+        "" if n in attributions else line
         for n, line in enumerate(unquoted)
         if n not in header and not _SEPARATOR.match(line)
     ]
@@ -233,6 +234,23 @@ def read_mail(text: str) -> Mail:
     if subject and not (body and body[0].strip() == subject):
         body = [subject, "", *body]
     return Mail("\n".join(body) + "\n", days[-1] if days else None)
+
+
+def _attributions(lines: list[str], unquoted: list[str]) -> set[int]:
+    """The reply attribution lines of a mail's text (`lines`, `unquoted` without their quote marks): lines of
+    the form (`_ATTRIBUTION`) whose next line with text is quoted deeper than they are (「> 蓝科长：」 under 「在
+    … 籍东来 写道:」), or, quoted themselves, name the writer's address over lines quoted as deep (a forward
+    quoting 「> 倪晓川 <…@…> 于…写道：」 over the message, 「> 」 each). A body's sentence ending in 写道 (「…籍东来在留言簿上写道：」 over the words he wrote) is
+    none: before (mend67c), any such line with a time in it was taken off."""
+    depth = [line[: len(line) - len(text)].count(">") for line, text in zip(lines, unquoted, strict=True)]
+    found = set()
+    for n, text in enumerate(unquoted):
+        if not _ATTRIBUTION.match(text.strip()):
+            continue
+        after = next((m for m in range(n + 1, len(lines)) if unquoted[m].strip()), None)
+        if after is not None and (depth[after] > depth[n] or (depth[after] == depth[n] > 0 and "@" in text)):
+            found.add(n)
+    return found
 
 
 # --- a message saved whole (.eml) -----------------------------------------------------------------

@@ -351,6 +351,8 @@ def parsed_lines(document: Document) -> list[ParsedLine]:
     for block in blocks:
         raws = split_lines(block.text)
         apart = blank_breaks(raws) if block.kind == "" else set()
+        if block.parted and out:
+            apart.add(0)
         for at, raw in enumerate(raws):
             text = clean_line(raw)
             if text:

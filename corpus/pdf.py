@@ -697,6 +697,9 @@ class _Table:
     # the characters of its cells printed beyond its frame (a title wider than the table it heads, set in
     # the merged first row and overflowing it on both sides, as Calc prints it): read in their cells
     overflow: frozenset[int] = frozenset()
+    # where its columns begin, left to right, and where its rows' tops stand, as ruled (empty when not known)
+    column_lefts: tuple[float, ...] = ()
+    row_tops: tuple[float, ...] = ()
 
     @property
     def merged_down(self) -> frozenset[int]:
@@ -1686,6 +1689,8 @@ def _join_spilled_columns(pages: list[_PageText], rows_of: list[list[list[list[s
                 # opens with a row of data (and with the header repeated, with the same row)
                 and table_header(rows) is not None
                 and table_header(more) is not None
+                and _spills_into(pages[index - 1].tables[-1], table, first, after.page.width)
+                and not set(rows[0]) & set(more[0])
             ):
                 for row, rest in zip(rows, more, strict=True):
                     row.extend(rest)
@@ -1701,6 +1706,30 @@ def _join_spilled_columns(pages: list[_PageText], rows_of: list[list[list[list[s
                 anchor[index] = (page_index, table_index)
                 break
     return joined
+
+
+def _spills_into(cut: _Table, table: _Table, rest: _Table, width: float) -> bool:
+    """Whether `rest`, a page's table, holds the columns of `table` (on an earlier page) that did not fit
+    on its page, `cut` the table of the page just before (`table` itself or another column group of it).
+    Calc prints such a sheet's column groups each from the left margin, their rows at the same heights, and
+    cuts a group where the next column would not fit: `cut` runs to the right margin, within the width of
+    `rest`'s first column, and `rest`'s columns stand elsewhere. A long table's next page (its columns where
+    they were), two sheets of one workbook each narrower than the page, or a table's next page in Writer
+    are none (they were read scrambled or glued together before)."""
+    if not (cut.column_lefts and table.row_tops and rest.column_lefts and rest.row_tops):
+        return False
+    right_margin = width - rest.box[0]  # Calc's margins: as wide on the right as on the left
+    first_width = (rest.column_lefts[1] if len(rest.column_lefts) > 1 else rest.box[2]) - rest.column_lefts[0]
+    same_columns = len(table.column_lefts) == len(rest.column_lefts) and all(
+        abs(a - b) <= 2 for a, b in zip(table.column_lefts, rest.column_lefts, strict=True)
+    )
+    return (
+        not same_columns
+        and abs(table.box[0] - rest.box[0]) <= 2
+        and right_margin - cut.box[2] < first_width + 2
+        and len(table.row_tops) == len(rest.row_tops)
+        and all(abs(a - b) <= 2 for a, b in zip(table.row_tops, rest.row_tops, strict=True))
+    )
 
 
 def _carried_over(before: _PageText, after: _PageText, pages: list[Page]) -> bool:
@@ -2441,6 +2470,8 @@ def _tables(page, fields: Sequence[_Field] = ()) -> list[_Table]:  # type: ignor
                 first_height=float(table.rows[0].bbox[3] - table.rows[0].bbox[1]) if table.rows else 0.0,
                 form=form,
                 overflow=frozenset(overflow),
+                column_lefts=tuple(float(column.bbox[0]) for column in table.columns),
+                row_tops=tuple(float(row.bbox[1]) for row in table.rows),
             )
         )
     found += _three_line_tables(page, [table.box for table in found])

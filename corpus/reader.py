@@ -860,6 +860,16 @@ def _plain(reference: str, *, signed: bool = False) -> tuple[str, tuple, str, st
             else part.text
             for part in parts
         )
+    elif chat.messages:  # each message a block of its own: none runs into another's
+        blocks = tuple(
+            Block(
+                text="\n".join(plain_lines(message, lambda line: stands_alone(line, points))),
+                kind="",
+                parted=True,
+            )
+            for message in chat.messages
+        )
+        text = blocks_text(blocks)
     else:
         text = "\n".join(plain_lines(reference, lambda line: stands_alone(line, points)))
     if article.title:  # the article's headline is its title, whatever its punctuation

@@ -23,6 +23,8 @@ class Block:
     # its 签发人, a signature, read as such; in the body, a table row) | "table_row" | "note"
     kind: str
     level: int = 0
+    # plain text that opens a paragraph of its own, never the rest of the text before it (a chat's message)
+    parted: bool = False
 
 
 @dataclass(frozen=True)

@@ -9,14 +9,15 @@ made by ``make_chat_logs.py``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from corpus import check_conservation, parse_document, read_bytes
-from corpus.chatlog import read_chat_log
+from corpus.chatlog import ChatLog, read_chat_log
 from tests.fixtures.chat_logs.make_chat_logs import MESSAGES
 
 HERE = Path(__file__).parent / "fixtures" / "chat_logs"
@@ -41,9 +42,13 @@ def test_copied_messages_read_without_the_apps_lines(name: str) -> None:
             text = re.sub(r"\[[^\]]+\]", "", line)
             if "撤回" not in text and text:
                 assert "".join(text.split()) in flat
-    # a reply names its sender; the notice's sender (who wrote the most) stands bare
+    # every message names its sender, its own (before, the notice's sender stood bare, and a reply of
+    # his ran on from the message above it as if its sender had written it)
     assert "冼国栋：仇主任，我腿脚不好" in flat and "郁晓岚：收到，山脚休息区" in flat
-    assert "仇海峰：" not in flat
+    assert "仇海峰：可以。山脚茶室" in flat
+    paragraphs = [p.text for p in speech.paragraphs]
+    assert "仇海峰：可以。山脚茶室有休息区，由工作人员郁晓岚陪同。" in paragraphs
+    assert "冼国栋：仇主任，我腿脚不好，能不能在山脚等大家？" in paragraphs
     assert speech.date == "2035-09-02"
     assert check_conservation(document, [p.text for p in speech.paragraphs]).ok
 
@@ -55,27 +60,67 @@ def test_a_timetable_of_names_days_and_times_is_no_chat() -> None:
     assert "开幕式2035/9/209:00" in flat
 
 
-_NAMES = st.text(alphabet="仇海峰詹秀英冼国栋郁晓岚", min_size=2, max_size=3)
+@pytest.mark.parametrize("name", ["programme.txt", "duty_log.txt", "timetable.txt"])
+def test_a_text_without_the_apps_evidence_is_read_as_it_is(name: str) -> None:
+    """A programme (「2036.3.10 9:00 开幕式」 over what happens then) and a duty log (「值班员张三 2036/3/10 8:00」,
+    each on duty once) are no chats: before (mend67c), their times and names were deleted as senders'."""
+    text = (HERE / name).read_text(encoding="utf-8")
+    assert read_chat_log(text) == ChatLog(text)
+    document, speech, flat = _read(name, text.encode("utf-8"))
+    # (the programme's first line of a day and a time under its title is read as its date, as ever)
+    for line in text.splitlines()[3:]:
+        assert "".join(line.split()) in flat
+    assert check_conservation(document, [p.text for p in speech.paragraphs]).ok
+
+
+_SENDERISH = (
+    "张三 2036/3/10 9:30",
+    "李四 2036/3/10 9:45",
+    "2036.3.10 9:00 开幕式",
+    "2036-03-10 14:00 报到",
+    "2036-03-10 15:00:00 闭幕",
+    "值班员李四 2036/3/10 12:00",
+)
+_BODY = st.sampled_from(
+    ["集合地点[待定]，午餐[自理]。", "收到[强]", "", "请大家准时集合，带好水杯。", "[图片]"]
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    heads=st.lists(st.sampled_from(_SENDERISH), unique=True, max_size=6), bodies=st.lists(_BODY, max_size=6)
+)
+def test_a_text_where_no_sender_sends_again_is_read_as_it_is(heads: list[str], bodies: list[str]) -> None:
+    """Lines of names, days and times, each once, over any lines (stickers' codes among them): no chat, the
+    text unchanged (before, three such lines each over a line made a chat)."""
+    lines = [line for pair in zip(heads, bodies, strict=False) for line in pair] + heads[len(bodies) :]
+    text = "\n".join(lines)
+    assert read_chat_log(text) == ChatLog(text)
+
+
+_NAMES = st.sampled_from(["仇海峰", "詹秀英", "冼国栋", "郁晓岚"])
 _SAID = st.text(alphabet="请大家准时集合到活动中心门口带好水杯", min_size=4, max_size=30).map(
     lambda s: s + "。"
 )
-_STICKERS = st.sampled_from(["", "[强]", "[玫瑰]", "[抱拳]", "[微笑]"])
+_STICKERS = st.sampled_from(["", "[强]", "[玫瑰]", "[抱拳]", "[微笑]", "[捂脸]"])
+_WORDS = st.sampled_from(["", "地点[待定]。", "午餐[自理]。", "时间[暂定]。"])
 
 
 @settings(max_examples=25, deadline=None)
 @given(
-    messages=st.lists(st.tuples(_NAMES, _SAID, _STICKERS), min_size=3, max_size=8),
+    messages=st.lists(st.tuples(_NAMES, _SAID, _STICKERS, _WORDS), min_size=3, max_size=8),
     minutes=st.lists(st.integers(0, 59), min_size=8, max_size=8),
 )
-def test_every_message_is_read_once_in_order_and_no_apps_line(
-    messages: list[tuple[str, str, str]], minutes: list[int]
+def test_every_message_is_read_once_in_order_under_its_sender_and_no_apps_line(
+    messages: list[tuple[str, str, str, str]], minutes: list[int]
 ) -> None:
+    names = Counter(name for name, *_ in messages)
+    assume(len(names) > 1 and names.most_common(1)[0][1] > 1)
     lines = []
-    for n, ((name, said, sticker), minute) in enumerate(zip(messages, sorted(minutes), strict=False)):
-        lines += [f"{name} 2035/9/2 {9 + n}:{minute:02d}:{n:02d}", said + sticker, ""]
+    for n, ((name, said, sticker, words), minute) in enumerate(zip(messages, sorted(minutes), strict=False)):
+        lines += [f"{name} 2035/9/2 {9 + n}:{minute:02d}:{n:02d}", said + sticker + words, ""]
     chat = read_chat_log("\n".join(lines))
     assert chat.posted == "2035-09-02"
-    assert not STAMP.search(chat.text) and "[" not in chat.text
-    at = 0
-    for _, said, _ in messages:
-        at = chat.text.index(said, at) + len(said)
+    assert not STAMP.search(chat.text)
+    assert not any(f"[{code}]" in chat.text for code in ("强", "玫瑰", "抱拳", "微笑", "捂脸"))
+    assert chat.messages == tuple(f"{name}：{said}{words}" for name, said, _, words in messages)

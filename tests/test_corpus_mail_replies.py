@@ -17,7 +17,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus import check_conservation, parse_document, read_bytes
-from tests.fixtures.mail_replies.make_mail_replies import ANSWER, NOTICE, QUESTION, quoted, reply
+from tests.fixtures.mail_replies.make_mail_replies import (
+    ANSWER,
+    NOTICE,
+    QUESTION,
+    quoted,
+    reply,
+    saved_as_text,
+)
 
 HERE = Path(__file__).parent / "fixtures" / "mail_replies"
 
@@ -103,4 +110,50 @@ def test_no_attribution_line_is_read_and_no_sentence_is_lost(
     assert "写道" not in flat and "wrote" not in flat
     for sentence in _sentences(ANSWER + NOTICE):
         assert sentence in flat
+    assert check_conservation(document, [p.text for p in speech.paragraphs]).ok
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    style=st.sampled_from(_STYLES),
+    name=_NAMES,
+    when=st.datetimes(min_value=datetime(2030, 1, 1), max_value=datetime(2039, 12, 31)),
+    saved=st.booleans(),
+)
+def test_a_body_line_ending_in_wrote_over_unquoted_lines_is_kept(
+    style: str, name: str, when: datetime, saved: bool
+) -> None:
+    """A line of the attribution's form is the mail program's only over the quote it introduces: over the
+    body's own lines (「…9:30，…籍东来在留言簿上写道：」 over the words he wrote, or the same line as a mail
+    program writes it, quoting nothing) it is the message's sentence and is read (mend67c: before, any such
+    line with a time in it was taken off — x/diary.eml of the cold41 review)."""
+    diary = f"{when.year}年{when.month}月{when.day}日上午{when:%H:%M}，93岁的老党员{name}在留言簿上写道："
+    line = style.format(
+        slash=f"{when.year}/{when.month}/{when.day}",
+        hm=f"{when:%H:%M}",
+        name=name,
+        cn=f"{when.year}年{when.month}月{when.day}日",
+        week="周" + "一二三四五六日"[when.weekday()],
+        ampm="上午" if when.hour < 12 else "下午",
+        h12=when.hour % 12 or 12,
+        mm=f"{when:%M}",
+        en=f"{when:%a, %b} {when.day}, {when.year}",
+        AMPM="AM" if when.hour < 12 else "PM",
+    )
+    body = [
+        "各离退休干部党支部：",
+        "",
+        diary,
+        "“不忘初心，永远跟党走。”",
+        "",
+        line,
+        "请各支部于3月20日前报送寄语。",
+    ]
+    message = reply(body)
+    name_ = "diary.txt" if saved else "diary.eml"
+    data = saved_as_text(message).encode("utf-8") if saved else message.as_bytes(policy=SMTP)
+    text, (document, speech) = _read(name_, data)
+    flat = "".join(text.split())
+    assert "".join(diary.split()) in flat and "不忘初心，永远跟党走。" in flat
+    assert "".join(line.split()).rstrip(":：") in flat  # (its colon read as the full-width one)
     assert check_conservation(document, [p.text for p in speech.paragraphs]).ok
