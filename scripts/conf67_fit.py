@@ -122,24 +122,12 @@ def write_rows(sink: TextIO, libs: Path, names: list[str], half: str, labels: li
 def saved_fit(home: Path, trial: Path, limit: int, out_dir: Path, equated: bool) -> int:
     """The shipped model's fitting data (`bench.fit_examples`, default options) searched with main's config (and the
     `equated` signal computed when asked) and saved as OUT_DIR/fit.jsonl."""
-    from conf64_asked import asked_of
+    from conf64_asked import asked_of, fit_examples_under
 
     import bench as b
-    from bench.confidence import fit_examples
-    from retrieval import Retriever, RetrieverConfig
+    from retrieval import RetrieverConfig
 
-    config = RetrieverConfig(equated=equated)
-
-    cmrc, notices, speeches, queries, questions, policy_questions, dev, cmrc_index, notices_index = asked_of(
-        home, trial, limit
-    )
-    examples = fit_examples(
-        Retriever(cmrc.library.store, cmrc_index, queries, config=config),
-        questions,
-        Retriever(speeches.store, speeches.index, queries, config=config),
-        dev,
-        (Retriever(notices.library.store, notices_index, queries, config=config), policy_questions),
-    )
+    examples = fit_examples_under(asked_of(home, trial, limit), RetrieverConfig(equated=equated))
     out_dir.mkdir(parents=True, exist_ok=True)
     b.save_examples(examples, out_dir / FIT_FILE)
     print(f"{len(examples)} fitting examples saved in {out_dir / FIT_FILE}")
