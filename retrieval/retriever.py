@@ -356,14 +356,7 @@ class Retriever:
         the passage says it by in its own words (`near_words.own_words` at `equated_cosine`) that, written in the
         question in its place, keeps the question's cosine with the passage at least as high (words63's swap, no
         drop allowed). `terms`, `top_read` and `question` as `near_words_for` reads them."""
-        probe = Evidence(
-            terms=terms,
-            idf=self.index.lexical.idf,
-            top_text=top_read,
-            passages=self.index.lexical.size,
-            question=question,
-        )
-        missing = [w for w in missing_words(probe) if len(w) > 1]
+        missing = self._words_lacked(terms, top_read, question)
         if not missing:
             return {}
         found = equated_words(missing, top_read, self.library_pairs())
@@ -880,9 +873,8 @@ class Retriever:
             return {}
         return self._said_otherwise(terms, top_read, question, self.config.own_cosine)
 
-    def _said_otherwise(
-        self, terms: Sequence[str], text: str, question: str, cosine: float
-    ) -> dict[str, tuple[str, ...]]:
+    def _words_lacked(self, terms: Sequence[str], text: str, question: str) -> list[str]:
+        """The question's words of more than one character that `text` (a passage as read) lacks."""
         probe = Evidence(
             terms=terms,
             idf=self.index.lexical.idf,
@@ -890,7 +882,12 @@ class Retriever:
             passages=self.index.lexical.size,
             question=question,
         )
-        asked = [w for w in missing_words(probe) if len(w) > 1]
+        return [w for w in missing_words(probe) if len(w) > 1]
+
+    def _said_otherwise(
+        self, terms: Sequence[str], text: str, question: str, cosine: float
+    ) -> dict[str, tuple[str, ...]]:
+        asked = self._words_lacked(terms, text, question)
         if not asked:
             return {}
         cut = list(jieba_cut(text))

@@ -268,24 +268,31 @@ def reported(
     return 0
 
 
+def fit_examples_under(asked: tuple, config: Any) -> list:
+    """`bench.fit_examples` (the shipped model's fitting data) of what `asked_of` gives, searched under `config`
+    (a `RetrieverConfig`)."""
+    from bench.confidence import fit_examples
+    from retrieval import Retriever
+
+    cmrc, notices, speeches, queries, questions, policy_questions, dev, cmrc_index, notices_index = asked
+    return fit_examples(
+        Retriever(cmrc.library.store, cmrc_index, queries, config=config),
+        questions,
+        Retriever(speeches.store, speeches.index, queries, config=config),
+        dev,
+        (Retriever(notices.library.store, notices_index, queries, config=config), policy_questions),
+    )
+
+
 def fit(home: Path, out_dir: Path, trial: Path, limit: int, labels: list[str]) -> int:
     import bench as b
-    from bench.confidence import fit_examples
     from retrieval import Retriever, RetrieverConfig
 
-    cmrc, notices, speeches, queries, questions, policy_questions, dev, cmrc_index, notices_index = asked_of(
-        home, trial, limit
-    )
+    asked = asked_of(home, trial, limit)
+    cmrc, queries, cmrc_index = asked[0], asked[3], asked[7]
     out_dir.mkdir(parents=True, exist_ok=True)
     for label in ["off", *labels]:
-        config = RetrieverConfig(asked_credit=label)  # type: ignore[arg-type]
-        examples = fit_examples(
-            Retriever(cmrc.library.store, cmrc_index, queries, config=config),
-            questions,
-            Retriever(speeches.store, speeches.index, queries, config=config),
-            dev,
-            (Retriever(notices.library.store, notices_index, queries, config=config), policy_questions),
-        )
+        examples = fit_examples_under(asked, RetrieverConfig(asked_credit=label))  # type: ignore[arg-type]
         b.save_examples(examples, out_dir / f"fit-{label}.jsonl")
         groups = [
             (g, [e for e in examples if e.group == g]) for g in dict.fromkeys(e.group for e in examples)

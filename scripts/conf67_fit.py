@@ -13,8 +13,8 @@ temporary copy of its library (LIBS as `scripts/eval_all_sets.sh` builds it; nev
 --mode hybrid` does, with main's search (with `--equated`, the `equated` signal computed too: `RetrieverConfig.
 equated`, which moves no rank and no verdict), and writes one line per question: `judge_halves.row_of`'s fields and
 the search's signals. A refit moves no rank (the confidence judges the ranked list, it does not reorder it), so every
-candidate model is judged from these rows without searching again (`answered_by`; the shipped model must reproduce
-every saved verdict from the saved signals, and `judge` prints how many it does).
+candidate model is judged from these rows without searching again (`answered_by`: where the model decided the
+verdict; `judge` prints how many saved verdicts the shipped model's, computed from the saved signals, agrees with).
 
 `fit` searches the data the shipped model is fitted on (`bench.fit_examples`: CMRC trial and its own-context-removed
 near misses, CMRC asked of the speeches, the dev and policy tuning halves) and saves it as OUTDIR/fit.jsonl;
@@ -51,7 +51,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TextIO
@@ -122,24 +122,12 @@ def write_rows(sink: TextIO, libs: Path, names: list[str], half: str, labels: li
 def saved_fit(home: Path, trial: Path, limit: int, out_dir: Path, equated: bool) -> int:
     """The shipped model's fitting data (`bench.fit_examples`, default options) searched with main's config (and the
     `equated` signal computed when asked) and saved as OUT_DIR/fit.jsonl."""
-    from conf64_asked import asked_of
+    from conf64_asked import asked_of, fit_examples_under
 
     import bench as b
-    from bench.confidence import fit_examples
-    from retrieval import Retriever, RetrieverConfig
+    from retrieval import RetrieverConfig
 
-    config = RetrieverConfig(equated=equated)
-
-    cmrc, notices, speeches, queries, questions, policy_questions, dev, cmrc_index, notices_index = asked_of(
-        home, trial, limit
-    )
-    examples = fit_examples(
-        Retriever(cmrc.library.store, cmrc_index, queries, config=config),
-        questions,
-        Retriever(speeches.store, speeches.index, queries, config=config),
-        dev,
-        (Retriever(notices.library.store, notices_index, queries, config=config), policy_questions),
-    )
+    examples = fit_examples_under(asked_of(home, trial, limit), RetrieverConfig(equated=equated))
     out_dir.mkdir(parents=True, exist_ok=True)
     b.save_examples(examples, out_dir / FIT_FILE)
     print(f"{len(examples)} fitting examples saved in {out_dir / FIT_FILE}")
@@ -149,21 +137,16 @@ def saved_fit(home: Path, trial: Path, limit: int, out_dir: Path, equated: bool)
 def saved_reported(home: Path, dev_file: Path, limit: int, every: int, out_dir: Path, equated: bool) -> int:
     """The issue's held-out rows (`bench.heldout_sets`: dev held-out half, CMRC dev with own-context negatives, the
     policy set's held-out half) searched with main's config and saved as OUT_DIR/reported.jsonl."""
-    from conf64_asked import libraries
+    from conf64_asked import asked_of
 
     import bench as b
-    from bench.evaluate import load_questions
     from retrieval import Retriever, RetrieverConfig
 
     config = RetrieverConfig(equated=equated)
 
-    data, cmrc, notices, speeches, queries = libraries(home, dev_file, every)
-    questions = b.every_nth(data.questions, limit)
-    policy_questions = load_questions(b.POLICY_QUESTIONS)
-    dev = b.dev_questions(None)
-    queries.warm(q.question for q in [*questions, *dev, *policy_questions])
-    cmrc_index = cmrc.library.load(cmrc.embedder.key)
-    notices_index = notices.library.load(notices.embedder.key)
+    cmrc, notices, speeches, queries, questions, policy_questions, dev, cmrc_index, notices_index = asked_of(
+        home, dev_file, limit, every
+    )
     sets = b.heldout_sets(
         Retriever(speeches.store, speeches.index, queries, config=config),
         dev,
@@ -176,16 +159,25 @@ def saved_reported(home: Path, dev_file: Path, limit: int, every: int, out_dir: 
     return 0
 
 
-def staff_examples(rows: list[dict]) -> list:
-    """The tuning halves of the staff sets as one fitting group, "staff-tune" (dev's tuning half is already the
-    fitting data's "speeches-tune"); a row without signals (a greeting, an empty search) is no example."""
+def staff_rows(rows: list[dict], blind: Collection[str] = ()) -> list[dict]:
+    """The rows of the staff fitting group: every staff set's tuning half but dev's (the fitting data's
+    "speeches-tune" already) and a blind set's (a blind set is never fitted on); a row without signals (a greeting,
+    an empty search) is no example."""
+    return [
+        r
+        for r in rows
+        if r["half"] == "tune" and r["set"] != "dev" and r["set"] not in blind and r["signals"] is not None
+    ]
+
+
+def staff_examples(rows: list[dict], blind: Collection[str] = ()) -> list:
+    """`staff_rows` as one fitting group, "staff-tune"."""
     from bench.confidence import Example
     from retrieval import Signals
 
     return [
         Example(STAFF_GROUP, r["question"], r["answerable"], Signals(**r["signals"]), r["rank"] == 1)
-        for r in rows
-        if r["half"] == "tune" and r["set"] != "dev" and r["signals"] is not None
+        for r in staff_rows(rows, blind)
     ]
 
 
@@ -218,17 +210,61 @@ def fold_of_set(name: str) -> int:
     return int(hashlib.sha256(name.encode()).hexdigest(), 16) % FOLDS
 
 
-def answered_by(judge: object, shipped: object, row: dict) -> bool:
-    """Whether the search would answer under `judge`: what the shipped model says of the row's signals decides the
-    row's verdict only where it reproduces the search's (a greeting, a search with no signals, keeps its own)."""
+def model_decided(row: dict) -> bool:
+    """Whether the confidence model decided the row's verdict: a search with signals and a probability. A verdict
+    with none (a greeting; a document's fact its record lacks, 「…的文号是多少」 of a notice without one; a question
+    naming only its filter; a dated filter that allowed nothing) is decided before or after the model, by a rule no
+    candidate changes."""
+    return row["signals"] is not None and row["probability"] is not None
+
+
+def answered_by(judge: object, row: dict) -> bool:
+    """Whether the search would answer under `judge`: the model's verdict of the row's saved signals where the
+    model decides (`model_decided`), the row's own verdict elsewhere."""
     from retrieval import Signals
 
-    if row["signals"] is None:
+    if not model_decided(row):
         return bool(row["answered"])
-    signals = Signals(**row["signals"])
-    if shipped.judge(signals).answered != row["answered"]:  # type: ignore[attr-defined]
-        return bool(row["answered"])
-    return judge.judge(signals).answered  # type: ignore[attr-defined]
+    return judge.judge(Signals(**row["signals"])).answered  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class Reproduced:
+    """How the shipped model's verdicts of the saved signals agree with the saved ones."""
+
+    agree: int  # of every row with signals
+    with_signals: int
+    model_agree: int  # of the rows the model decided (`model_decided`)
+    model_rows: int
+    differ: tuple[dict, ...]  # the rows with signals whose saved verdict the model's differs from
+
+
+def reproduced(shipped: object, rows: list[dict]) -> Reproduced:
+    """The shipped model's verdict computed from each row's saved signals against the saved verdict."""
+    from retrieval import Signals
+
+    signalled = [r for r in rows if r["signals"] is not None]
+    differ = tuple(
+        r
+        for r in signalled
+        if shipped.judge(Signals(**r["signals"])).answered != r["answered"]  # type: ignore[attr-defined]
+    )
+    decided = [r for r in signalled if model_decided(r)]
+    return Reproduced(
+        agree=len(signalled) - len(differ),
+        with_signals=len(signalled),
+        model_agree=len(decided) - sum(model_decided(r) for r in differ),
+        model_rows=len(decided),
+        differ=differ,
+    )
+
+
+def fold_sets(names: Iterable[str]) -> dict[int, list[str]]:
+    """The staff sets of `names` by the fold they are judged in (`fold_of_set`), every fold listed."""
+    folds: dict[int, list[str]] = {f: [] for f in range(FOLDS)}
+    for name in dict.fromkeys(names):
+        folds[fold_of_set(name)].append(name)
+    return folds
 
 
 def candidate_rows(rows: list[dict], label: str, verdict: Callable[[dict], bool]) -> list[dict]:
@@ -236,19 +272,32 @@ def candidate_rows(rows: list[dict], label: str, verdict: Callable[[dict], bool]
 
 
 def judge(rows_path: Path, fit_dir: Path, half: str, sets: set[str] | None, blind: list[str]) -> int:
-    from judge_halves import compare, counts, print_verdicts, read_rows
+    from judge_halves import BadRows, compare, counts, print_verdicts, read_rows
 
     import bench as b
     from retrieval import load_judge
 
     every = read_rows(rows_path, "all")
+    unsigned = next((n for n, r in enumerate(every, 1) if "signals" not in r or "probability" not in r), None)
+    if unsigned is not None:
+        raise BadRows(
+            f"{rows_path} 第 {unsigned} 条结果没有 signals（要用 conf67_fit.py collect 收集的结果文件）"
+        )
     shipped = load_judge()
     fit_data = b.load_examples(fit_dir / FIT_FILE)
-    staff = staff_examples(every)
+    staff = staff_examples(every, blind)  # a blind set is never fitted on
     print(f"fitting data: {len(fit_data)} examples; staff tuning halves: {len(staff)} examples")
     embedder = shipped.embedder  # type: ignore[union-attr]
-    same = sum(answered_by(shipped, shipped, r) == r["answered"] for r in every)
-    print(f"the shipped model reproduces {same} of {len(every)} verdicts from the saved signals")
+    same = reproduced(shipped, every)
+    print(
+        f"the shipped model's verdict from the saved signals agrees with {same.agree} of {same.with_signals} saved "
+        f"verdicts ({same.model_agree} of the {same.model_rows} it decided; "
+        f"{same.with_signals - same.model_rows} decided by a rule, no probability, kept as saved)"
+    )
+    for r in same.differ:
+        print(
+            f"  differs: {r['set']} {r['id']} saved {'answered' if r['answered'] else '未找到'}: {r['question']}"
+        )
     models = {c.name: fitted(c, fit_data, staff, embedder) for c in CANDIDATES}
     for name, model in models.items():
         model.save(fit_dir / f"{name}.json")
@@ -263,16 +312,20 @@ def judge(rows_path: Path, fit_dir: Path, half: str, sets: set[str] | None, blin
                 f: fitted(
                     c,
                     fit_data,
-                    [e for e, r in zip(staff, tune_rows(every), strict=True) if fold_of_set(r["set"]) != f],
+                    [
+                        e
+                        for e, r in zip(staff, staff_rows(every, blind), strict=True)
+                        if fold_of_set(r["set"]) != f
+                    ],
                     embedder,
                 )
                 for f in range(FOLDS)
             }
             rows += candidate_rows(
-                chosen, c.name, lambda r, m=fold_models: answered_by(m[fold_of_set(r["set"])], shipped, r)
+                chosen, c.name, lambda r, m=fold_models: answered_by(m[fold_of_set(r["set"])], r)
             )
         else:
-            rows += candidate_rows(chosen, c.name, lambda r, m=models[c.name]: answered_by(m, shipped, r))
+            rows += candidate_rows(chosen, c.name, lambda r, m=models[c.name]: answered_by(m, r))
     whole = counts(r for r in rows if r["candidate"] == "main")
     print(
         f"\nmain ({half}): {whole[0]} answerable, R@1 {whole[1]}, false 「未找到」 {whole[2]}; "
@@ -298,7 +351,7 @@ def judge(rows_path: Path, fit_dir: Path, half: str, sets: set[str] | None, blin
             part = [r for r in blind_rows if r["set"] == name]
             both = [*part]
             for c in CANDIDATES:
-                both += candidate_rows(part, c.name, lambda r, m=models[c.name]: answered_by(m, shipped, r))
+                both += candidate_rows(part, c.name, lambda r, m=models[c.name]: answered_by(m, r))
             print(f"\n== blind: {name}")
             print_verdicts(
                 f"{name}, blind",
@@ -330,11 +383,6 @@ def print_fitting(fit_data: list, staff: list, shipped: object, models: dict) ->
             r = rates(part, model)  # type: ignore[arg-type]
             fa, an = round(r.false_abstain * r.answerable), round(r.false_answer * r.unanswerable)
             print(f"| {group} | {label} | {fa} of {r.answerable} | {an} of {r.unanswerable} | {right} |")
-
-
-def tune_rows(rows: list[dict]) -> list[dict]:
-    """The rows `staff_examples` reads, in its order."""
-    return [r for r in rows if r["half"] == "tune" and r["set"] != "dev" and r["signals"] is not None]
 
 
 def print_reported(examples: list, shipped: object, models: dict) -> None:

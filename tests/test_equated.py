@@ -217,3 +217,63 @@ def test_a_model_with_a_feature_the_code_lacks_falls_back_loudly(
         judge = load_judge(path)
     assert isinstance(judge, CoverageRule)
     assert any("equated_by_list" in r.getMessage() or "feature" in r.getMessage() for r in caplog.records)
+
+
+def _cosine(retriever: Retriever, text: str, passage_id: int) -> float:
+    import numpy as np
+
+    hits = retriever.index.vectors.search(
+        retriever.query_vector(text), 1, allowed=np.array([passage_id], dtype=np.int64)
+    )
+    return float(hits[0][1])
+
+
+@pytest.fixture(scope="module")
+def coarse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Library, Retriever]]:
+    """The library under a fake embedder of four buckets: a word written in another's place can move the
+    question's cosine with a passage either way (with 64, a passage's own word only ever brings it closer)."""
+    home = tmp_path_factory.mktemp("equated-coarse") / "home"
+    with speeches_library(home, FakeEmbedder(dim=4), [INSURANCE, FEES, CLAIMS, LIBRARY, OTHER]) as pair:
+        yield pair
+
+
+@pytest.mark.parametrize("question", ["意外险保险费每年多少", "保险费谁缴纳", "意外险保费谁缴纳"])
+def test_a_word_said_otherwise_is_kept_only_if_the_question_stays_as_close(
+    coarse: tuple[Library, Retriever], question: str
+) -> None:
+    """Every passage word equated in its own words (not by a definition), written in the question in the asked
+    word's place, keeps the question's cosine with the passage at least as high (no drop allowed); 保险费's own
+    words in the fee passage (保险每人每年保费, 保险期限) include one that brings 「保险费谁缴纳」 further away."""
+    from retrieval.near_words import swapped
+
+    lib, base = coarse
+    loose = Retriever(
+        lib.store, base.index, base.embedder, RetrieverConfig(equated=True, equated_cosine=0.01)
+    )  # type: ignore[arg-type]
+    answer = loose.search(question)
+    top = answer.hits[0].passage
+    found = loose.equated_for(answer.terms, top.text, question, top.id)
+    defined = equated_words(list(found), top.text, loose.library_pairs())
+    own = _cosine(loose, question, top.id)
+    for word, forms in found.items():
+        for form in forms:
+            if form in defined.get(word, ()):
+                continue
+            text = swapped(question, word, form)
+            assert text is not None and _cosine(loose, text, top.id) >= own - 1e-6
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.floats(0.0, 1.0), min_size=len(FEATURES), max_size=len(FEATURES)),
+    st.floats(0.0, 1.0),
+)
+def test_the_shipped_models_verdict_never_reads_equated(values: list[float], equated: float) -> None:
+    """The shipped model file (retrieval/data/confidence.json, loaded as it ships) judges a search the same
+    whatever `equated` is: with the signals a search computes unchanged by it (above), no verdict of it moves."""
+    from retrieval import Signals
+
+    shipped = load_judge()
+    assert isinstance(shipped, ConfidenceModel) and "equated" not in shipped.features
+    signals = Signals(**dict(zip(FEATURES, values, strict=True)))  # type: ignore[arg-type]
+    assert shipped.judge(replace(signals, equated=equated)) == shipped.judge(signals)
