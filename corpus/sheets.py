@@ -1422,11 +1422,14 @@ def _number_text(number: float, form: str) -> str:
     plain = _BRACKET.sub("", section)
     kind = _dbnum(section)
     shape = 0 if kind else _numeral_shape(section)
+    fraction = _FRACTION_CODE.search(_masked(plain))
     if shape:
-        shaped = _shaped(_number_text(number, _LOCALE_CODE.sub("", form)), shape)
-        # General keeps its ASCII minus (Calc: 「-三六」; under a code 「－三六」)
-        return shaped.replace("－", "-") if plain.strip().lower() in ("general", "") else shaped
-    fraction = _FRACTION_CODE.search(re.sub(r'"[^"]*"|\\.|_.|\*.', lambda m: "\x00" * len(m.group(0)), plain))
+        shown = _number_text(number, _LOCALE_CODE.sub("", form))
+        if _SCIENTIFIC.search(_masked(plain)):  # Calc writes an exponent in figures (「1.56E+03」)
+            return shown
+        shaped = _shaped(shown, shape)
+        # General and a fraction keep their ASCII minus (Calc: 「-三六」, 「-三六 一/二」; under 「0.00」 「－三六．五〇」)
+        return shaped.replace("－", "-") if plain.strip().lower() in ("general", "") or fraction else shaped
     if fraction is not None:
         value = abs(number) if negative_own else number
         return (
@@ -1477,6 +1480,23 @@ def _number_text(number: float, form: str) -> str:
     shown = _numerals(shown, kind)
     return _literal(section[: match.start()]) + shown + _literal(section[match.end() :])
 
+
+def _masked(plain: str) -> str:
+    """A section with its literals (quoted text, escaped characters, padding) blanked out, position for
+    position: a literal of spaces alone (Excel's escaped space 「#\\ ?/?」, 「#" "?/?」) as spaces, the
+    gap between a fraction's whole part and its numerator; any other as NULs."""
+    return re.sub(
+        r'"[^"]*"|\\.|_.|\*.',
+        lambda m: (
+            " " * len(m.group(0))
+            if m.group(0).strip('"\\').isspace() and m.group(0)[0] != "_"
+            else "\x00" * len(m.group(0))
+        ),
+        plain,
+    )
+
+
+_SCIENTIFIC = re.compile(r"[0#?][Ee][+-][0#]")
 
 # a fraction code: an optional whole part (「#」, 「0」, 「#,##0」) and a space, then the numerator's digits, 「/」 and
 # the denominator's (「?/?」, 「??/??」: the closest fraction with at most that many digits below) or a fixed
