@@ -78,6 +78,26 @@ def test_a_literal_space_is_a_fractions_gap_and_an_exponent_keeps_its_figures(
         assert cell_text(number, f"[$-{shape}]{exponent}") == cell_text(number, exponent)
 
 
+def test_chinese_month_and_weekday_names_read_as_calc_shows_them(tmp_path: Path) -> None:
+    """「dddd」 under a Chinese locale read English 「Friday」 and 「mmmm」 a bare 「6」: Calc 「星期五」, 「六月」."""
+    days = [datetime(2035, month, 15) for month in range(1, 13)] + [
+        datetime(2035, 6, d) for d in range(9, 16)
+    ]
+    codes = [
+        f"[$-{locale}]{code}"
+        for locale in ("804", "404", "1E000804", "2000804")
+        for code in ("dddd", "mmmm", 'yyyy"年"mmmm d"日" dddd')
+    ]
+    cells: list[tuple[object, str]] = [(d, c) for d in days for c in codes]
+    shown = calc_shows(cells, tmp_path)
+    assert cell_text(datetime(2035, 6, 15), "[$-804]dddd") == "星期五"
+    assert cell_text(datetime(2035, 12, 15), "[$-804]mmmm") == "十二月"
+    wrong = [
+        (v, f, cell_text(v, f), s) for (v, f), s in zip(cells, shown, strict=True) if cell_text(v, f) != s
+    ]
+    assert not wrong
+
+
 def test_dbnum_times_read_as_excel_shows_them() -> None:
     """A time's hour and minute in [DBNum] numerals, as its dates' month and day are (「十四时三十分」, not Calc's
     「一十四时三十分」), 上午/下午 before a twelve-hour hour."""
