@@ -1968,7 +1968,8 @@ def _parse_speech(
     if slip is not None:
         lines = lines[slip.end :]
     header = _read_header(lines, marker_title, points)
-    title = (slip.title if slip else None) or header.title
+    # the page's own printed title wins, as its 文号 does; the slip's 文件标题 (kept in the slip's rows) when it has none
+    title = header.title or (slip.title if slip else None)
     if title is None:
         title = marker_title or Path(source).stem
     elif marker_title and _same(title, marker_title):
@@ -2011,7 +2012,7 @@ def _parse_speech(
     paragraphs = _under_form_subject(paragraphs)
     if slip is not None:  # the slip's rows, under its heading, before the document it carries
         section = slip.heading or _SLIP_SECTION
-        paragraphs[:0] = [Paragraph(text=row.text, section=section, kind=_TABLE_ROW) for row in slip.rows]
+        paragraphs[:0] = [Paragraph(text=line, section=section, kind=_TABLE_ROW) for line in slip.lines]
     speech = Speech(
         title=title,
         subtitle=header.subtitle,

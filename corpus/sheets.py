@@ -1422,11 +1422,14 @@ def _number_text(number: float, form: str) -> str:
     plain = _BRACKET.sub("", section)
     kind = _dbnum(section)
     shape = 0 if kind else _numeral_shape(section)
+    fraction = _FRACTION_CODE.search(_masked(plain))
     if shape:
-        shaped = _shaped(_number_text(number, _LOCALE_CODE.sub("", form)), shape)
-        # General keeps its ASCII minus (Calc: 「-三六」; under a code 「－三六」)
-        return shaped.replace("－", "-") if plain.strip().lower() in ("general", "") else shaped
-    fraction = _FRACTION_CODE.search(re.sub(r'"[^"]*"|\\.|_.|\*.', lambda m: "\x00" * len(m.group(0)), plain))
+        shown = _number_text(number, _LOCALE_CODE.sub("", form))
+        if _SCIENTIFIC.search(_masked(plain)):  # Calc writes an exponent in figures (「1.56E+03」)
+            return shown
+        shaped = _shaped(shown, shape)
+        # General and a fraction keep their ASCII minus (Calc: 「-三六」, 「-三六 一/二」; under 「0.00」 「－三六．五〇」)
+        return shaped.replace("－", "-") if plain.strip().lower() in ("general", "") or fraction else shaped
     if fraction is not None:
         value = abs(number) if negative_own else number
         return (
@@ -1477,6 +1480,23 @@ def _number_text(number: float, form: str) -> str:
     shown = _numerals(shown, kind)
     return _literal(section[: match.start()]) + shown + _literal(section[match.end() :])
 
+
+def _masked(plain: str) -> str:
+    """A section with its literals (quoted text, escaped characters, padding) blanked out, position for
+    position: a literal of spaces alone (Excel's escaped space 「#\\ ?/?」, 「#" "?/?」) as spaces, the
+    gap between a fraction's whole part and its numerator; any other as NULs."""
+    return re.sub(
+        r'"[^"]*"|\\.|_.|\*.',
+        lambda m: (
+            " " * len(m.group(0))
+            if m.group(0).strip('"\\').isspace() and m.group(0)[0] != "_"
+            else "\x00" * len(m.group(0))
+        ),
+        plain,
+    )
+
+
+_SCIENTIFIC = re.compile(r"[0#?][Ee][+-][0#]")
 
 # a fraction code: an optional whole part (「#」, 「0」, 「#,##0」) and a space, then the numerator's digits, 「/」 and
 # the denominator's (「?/?」, 「??/??」: the closest fraction with at most that many digits below) or a fixed
@@ -1628,6 +1648,21 @@ _WEEKDAYS = "一二三四五六日"
 _EN_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+_ANY_LOCALE = re.compile(r"\[\$[^\]-]*-([0-9A-Fa-f]{3,8})\]")  # 「[$-804]」 as well as 「[$-1E000804]」
+_MONTH_NAMES = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
+
+
+def _chinese_names(section: str) -> bool:
+    """Whether a section's locale code names months and weekdays in Chinese (「[$-804]dddd」 「星期五」, 「mmmm」
+    「六月」, as Calc shows them): a Chinese locale with no numeral shape, or the Chinese digits' (a Japanese
+    shape's names are Japanese: left)."""
+    match = _ANY_LOCALE.search(section)
+    if match is None:
+        return False
+    code = int(match.group(1), 16)
+    return code & 0xFFFF in _CHINESE_LOCALES and code >> 24 in (0, 0x02, 0x1E)
+
+
 def _date_text(value: dt.datetime | dt.date | dt.time, form: str) -> str:
     """A date or time by an Excel date format (yyyy m d h mm ss, AM/PM, aaaa for 星期X, literals)."""
     section = _sections(form or "General")[0]
@@ -1683,6 +1718,7 @@ def _date_text(value: dt.datetime | dt.date | dt.time, form: str) -> str:
             i += 1
     numerals = _dbnum(section)
     shape = 0 if numerals else _numeral_shape(section)
+    chinese_names = _chinese_names(section)
 
     def figure(value: int, shown: str, year: bool = False, time: bool = False) -> str:
         # a date part in [DBNum] numerals: a year digit by digit (「二〇三五」), the others as numbers (「十五」);
@@ -1715,6 +1751,8 @@ def _date_text(value: dt.datetime | dt.date | dt.time, form: str) -> str:
             minutes = (before and before[-1][0] == "h") or (after and after[0][0] == "s")
             if minutes:
                 out.append(figure(minute, f"{minute:02d}" if len(kind) >= 2 else str(minute), time=True))
+            elif date is not None and len(kind) == 4 and chinese_names:  # a Chinese month's name: 「六月」
+                out.append(_MONTH_NAMES[date.month - 1] + "月")
             elif date is not None:
                 out.append(figure(date.month, f"{date.month:02d}" if len(kind) == 2 else str(date.month)))
         elif letter in "ye" and date is not None:
@@ -1723,6 +1761,8 @@ def _date_text(value: dt.datetime | dt.date | dt.time, form: str) -> str:
         elif letter == "d" and date is not None:
             if len(kind) <= 2:
                 out.append(figure(date.day, f"{date.day:02d}" if len(kind) == 2 else str(date.day)))
+            elif len(kind) == 4 and chinese_names:  # a Chinese weekday's name: 「星期五」
+                out.append("星期" + _WEEKDAYS[date.weekday()])
             else:
                 day = _EN_DAYS[date.weekday()]
                 out.append(day if len(kind) >= 4 else day[:3])

@@ -68,6 +68,11 @@ _KNOWN_SPACED = re.compile(rf"^({'|'.join(_KNOWN)})\s+(\S.*)$")
 # a known label with at most three characters before it (「局领导批示」, 「分管领导意见」 is not known: 「意见」 is
 # too common a word to start a value with), its value run on
 _KNOWN_RUN = re.compile(rf"^([\u3400-\u9fff]{{0,3}}(?:{'|'.join(k for k in _KNOWN if len(k) >= 2)}))")
+# where a row's next 「label：value」 pair may start: after a table's cell joiner 「；」 (any label), or after a
+# gap (a typed line's or a scan's, a known label only — 「青州市 老年大学」 is one value)
+_PAIR_GAP = re.compile(r"[；;]\s*|\s+")
+# a known label with up to three characters before it and a gap after (a scan's 「局领导批示 同意。」)
+_KNOWN_GAP = re.compile(rf"^([\u3400-\u9fff]{{0,3}}(?:{'|'.join(_KNOWN)}))\s+\S")
 _CLOSED = re.compile(r"[。！？!?；;）)」』”]$")
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _MAX_HEADING = 40
@@ -82,6 +87,9 @@ class SlipRow:
     # between them as read: 「：」 for a table's row or a typed colon; a space where the line had none (a scan's
     # 「局领导批示同意转发。」), so that the row's text is the line's, a word apart
     sep: str = "："
+    # what follows the value on its printed line when another pair does (a four-column row's 「；」, a typed
+    # line's gap); empty for a line's last pair
+    after: str = ""
 
     @property
     def text(self) -> str:
@@ -103,6 +111,18 @@ class RoutingSlip:
                 if _known(row.label) == label and row.value.strip():
                     return row.value.strip()
         return None
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The slip's rows as printed, a line each: a four-column row's two pairs one line
+        (「来文单位：青州市老年大学；来文字号：青老大字〔2031〕9号」), as a passage cites it."""
+        lines, line = [], ""
+        for row in self.rows:
+            line += row.text + row.after
+            if not row.after:
+                lines.append(line)
+                line = ""
+        return (*lines, line) if line else tuple(lines)
 
     @property
     def title(self) -> str | None:
@@ -143,6 +163,41 @@ def _row(text: str, kind: str) -> SlipRow | None:
         return None
     colon = kind == "table_row" or text[len(label) :].lstrip()[:1] in "：:"
     return SlipRow(label, value, "：" if colon else " ")
+
+
+def _rows(text: str, kind: str) -> list[SlipRow]:
+    """The 「label：value」 pairs of a slip's line, any number of them: a two-column row holds one
+    (「来文单位：青州市老年大学」), a four-column row two (「来文单位：青州市老年大学；来文字号：青老大字〔2031〕9号」),
+    a typed line or a scan's as many as it prints (「来文单位 青州市老年大学 来文字号 青老大字〔2031〕9号」)."""
+    first = _row(text, kind)
+    if first is None:
+        return []
+    rows = [first]
+    while (split := _next_pair(rows[-1].value, kind)) is not None:
+        value, after, row = split
+        rows[-1] = replace(rows[-1], value=value, after=after)
+        rows.append(row)
+    return rows
+
+
+def _next_pair(value: str, kind: str) -> tuple[str, str, SlipRow] | None:
+    """The value before a second pair inside `value`, what stands between them, and that pair; None when the
+    value is one."""
+    for gap in _PAIR_GAP.finditer(value):
+        head, tail = value[: gap.start()].rstrip(), value[gap.end() :]
+        if not head or not tail:
+            continue
+        found = _LABELLED.match(tail) or _KNOWN_SPACED.match(tail) or _KNOWN_GAP.match(tail)
+        if found is None:
+            continue
+        label = found.group(1)
+        # a label after a table's cell joiner may be any; after a gap, one a slip uses
+        if not (kind == "table_row" and gap.group().lstrip()[:1] in "；;") and _known(label) not in _KNOWN:
+            continue
+        row = _row(tail, kind)
+        if row is not None and row.value.strip():
+            return head, value[len(head) : gap.end()], row
+    return None
 
 
 def _known(label: str) -> str:
@@ -187,14 +242,14 @@ def routing_slip(texts: Sequence[str], kinds: Sequence[str]) -> RoutingSlip | No
     end = at
     pending: list[str] = []
     while at < len(texts):
-        row = _row(texts[at], kinds[at])
-        if row is not None:
+        found = _rows(texts[at], kinds[at])
+        if found:
             if pending and rows:  # the last row's value wrapped onto the lines between
                 rows[-1] = replace(rows[-1], value=rows[-1].value + "".join(pending))
             elif pending:
                 return None
             pending = []
-            rows.append(row)
+            rows += found
             end = at + 1
         elif rows and len(pending) < 3 and kinds[at] != "table_row" and not is_slip_heading(texts[at]):
             pending.append(texts[at])

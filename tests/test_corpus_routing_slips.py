@@ -174,3 +174,104 @@ def test_slip_rows_and_the_document_behind_are_each_read_once_in_order(
     positions = [rest.find(squash(text)) for text in _NOTICE[2:4]]
     assert -1 not in positions and positions == sorted(positions)
     assert all(rest.count(squash(text)) == 1 for text in _NOTICE[2:4])
+
+
+REVIEW = Path(__file__).parent / "fixtures" / "routing_slips"
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".doc"])
+def test_a_four_column_slip_reads_each_pair_as_a_row(suffix: str) -> None:
+    """read67: a row 「来文单位 | 青州市老年大学 | 来文字号 | 青老大字〔2031〕9号」 was one row whose value ran on — the
+    title 「关于2031年秋季学期招生的通知；收文日期：2031年8月3日」, no 文号."""
+    from tests.fixtures.routing_slips.make_review_slips import FOUR_COLUMN_ROWS
+    from tests.fixtures.routing_slips.make_review_slips import HEADING as SLIP
+    from tests.fixtures.routing_slips.make_review_slips import TITLE as NOTICE
+
+    name = "four-column" + suffix
+    document = read_bytes(name, (REVIEW / name).read_bytes())
+    [speech] = parse_document(document)
+    assert speech.title == NOTICE
+    assert speech.doc_number == "青老大字〔2031〕9号"
+    assert speech.issuer == "青州市老年大学"
+    slip = [p.text for p in speech.paragraphs if p.section == SLIP]
+    # a row as printed: its two pairs one line, as cited
+    pairs = [f"{label}：{value}" for label, value in FOUR_COLUMN_ROWS]
+    assert slip == ["；".join(pairs[at : at + 2]) for at in range(0, len(pairs), 2)]
+    assert check_conservation(document, [p.text for p in chunk_speech(speech)]).ok
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".doc"])
+def test_the_pages_own_title_wins_over_the_slips_and_neither_is_lost(suffix: str) -> None:
+    """read67: the slip's 「老年大学招生通知」 titled the notice and its own printed title was read nowhere."""
+    from tests.fixtures.routing_slips.make_review_slips import BODY as NOTICE_BODY
+    from tests.fixtures.routing_slips.make_review_slips import HEADING as SLIP
+    from tests.fixtures.routing_slips.make_review_slips import TITLE as NOTICE
+
+    name = "own-title" + suffix
+    document = read_bytes(name, (REVIEW / name).read_bytes())
+    [speech] = parse_document(document)
+    assert speech.title == NOTICE
+    assert speech.doc_number == "青老大字〔2031〕9号"  # the page prints none: the slip's
+    assert "文件标题：老年大学招生通知" in [p.text for p in speech.paragraphs if p.section == SLIP]
+    passages = [p.text for p in chunk_speech(speech)]
+    assert check_conservation(document, passages).ok
+    body = [p.text for p in speech.paragraphs if p.section != SLIP]
+    assert squash(body[1]) == squash(
+        NOTICE_BODY[0]
+    )  # after the 文件信息 passage, the notice's first sentence
+
+
+_PAIR_VALUE = st.builds(
+    "".join,
+    st.tuples(
+        st.text(
+            alphabet=st.sampled_from(
+                "青州市老年大学局办公室同意转发拟组织科报名人数〔〕号年月日0123456789，。、"
+            ),
+            min_size=1,
+            max_size=24,
+        ).filter(lambda value: value[0] not in "，。、"),
+        st.sampled_from(["", "（韦承志，8月4日）", "。"]),
+    ),
+)
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(st.sampled_from(sorted(_VALUES)), _PAIR_VALUE),
+        min_size=3,
+        max_size=8,
+        unique_by=lambda r: r[0],
+    ),
+    columns=st.sampled_from([2, 4]),
+    style=st.sampled_from(["table_row", "colon", "spaced"]),
+    headed=st.booleans(),
+)
+def test_a_slips_pairs_read_to_the_same_fields_two_or_four_to_a_row(
+    rows: list[tuple[str, str]], columns: int, style: str, headed: bool
+) -> None:
+    """Any slip's label/value pairs, two columns (a pair a row) or four (two a row; the last row may hold one),
+    as a table's rows, typed 「label：value」 lines or a scan's 「label value」: the same rows, in order, and
+    the same 文件标题, 来文字号 and 来文单位."""
+    rows = [("来文单位", "县老年体协"), ("文件标题", "关于举办门球邀请赛的通知"), *rows]
+    rows = list({label: (label, value) for label, value in rows}.values())
+    kind = "table_row" if style == "table_row" else ""
+    sep = {"table_row": "：", "colon": "：", "spaced": " "}[style]
+    joiner = "；" if style == "table_row" else "   "
+    pairs = columns // 2
+    texts = [
+        joiner.join(f"{label}{sep}{value}" for label, value in rows[at : at + pairs])
+        for at in range(0, len(rows), pairs)
+    ]
+    lines = ([("中共青溪县委老干部局收文处理笺", "paragraph")] if headed else []) + [(t, kind) for t in texts]
+    lines += [(text, "paragraph") for text in _NOTICE]
+    slip = routing_slip([t for t, _ in lines], [k for _, k in lines])
+    assert slip is not None
+    assert [(row.label, row.value) for row in slip.rows] == rows
+    fields = dict(rows)
+    assert slip.title == fields["文件标题"]
+    assert slip.issuer == fields["来文单位"]
+    assert slip.doc_number == ("".join(fields["来文字号"].split()) if "来文字号" in fields else None)
+    assert slip.end == len(lines) - len(_NOTICE)
+    assert slip.lines == tuple(texts)  # each line as printed

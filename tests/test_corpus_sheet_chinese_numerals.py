@@ -7,7 +7,6 @@ own display of the same cells (its formatted CSV export); the blind set's sheet 
 
 from __future__ import annotations
 
-import csv
 import io
 from datetime import datetime
 from pathlib import Path
@@ -18,7 +17,7 @@ from hypothesis import strategies as st
 
 from corpus import check_conservation, chunk_speech, parse_document, read_bytes, read_document
 from corpus.sheets import cell_text, chinese_integer
-from tests.fixtures.corpus_writers import soffice_convert
+from tests.calc_display import calc_shows
 
 SET = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus-cold40"
 
@@ -73,30 +72,11 @@ DATE_FORMATS = [
 ]
 
 
-def _calc_shows(cells: list[tuple[object, str]], tmp_path: Path) -> list[str]:
-    """What LibreOffice Calc displays for each (value, number format), one cell a row: its CSV export of the
-    cells as shown."""
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    for value, form in cells:
-        sheet.append([value])
-        sheet.cell(sheet.max_row, 1).number_format = form
-    source = tmp_path / "formats.xlsx"
-    book.save(str(source))
-    out = tmp_path / "formats.csv"
-    soffice_convert(
-        source, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true", out, suffix="csv"
-    )
-    return [row[0] if row else "" for row in csv.reader(io.StringIO(out.read_text(encoding="utf-8")))]
-
-
 def test_chinese_number_formats_read_as_libreoffice_calc_shows_them(tmp_path: Path) -> None:
     cells: list[tuple[object, str]] = [(n, f) for n in NUMBERS for f in NUMBER_FORMATS]
     cells += [(d, f) for d in DATES for f in DATE_FORMATS]
     cells += ROUNDED
-    shown = _calc_shows(cells, tmp_path)
+    shown = calc_shows(cells, tmp_path)
     assert len(shown) == len(cells)
     wrong = [
         (v, f, cell_text(v, f), s) for (v, f), s in zip(cells, shown, strict=True) if cell_text(v, f) != s

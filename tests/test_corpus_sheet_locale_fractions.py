@@ -8,8 +8,6 @@ Calc pads a 「?」 with are not text); the workbooks are written by openpyxl an
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from datetime import datetime, time
 from fractions import Fraction
@@ -20,7 +18,7 @@ from hypothesis import strategies as st
 
 from corpus import parse_document, read_bytes
 from corpus.sheets import cell_text
-from tests.fixtures.corpus_writers import soffice_convert
+from tests.calc_display import calc_shows
 
 SHAPES = ["1E000804", "1B000804", "2000804", "1D000804", "1E000404"]
 DATES = [datetime(2035, 6, 15, 14, 30), datetime(2030, 12, 31, 0, 5, 9), datetime(2001, 10, 20, 9, 0)]
@@ -31,32 +29,69 @@ FRACTIONS = [0.5, 1.25, 3.333333, -2.75, 0.01, 10, 7.999, 0.0, 1234.5678]
 FRACTION_CODES = ["# ?/?", "# ??/??", "?/?", "# ?/4", "# ???/???", "0 ?/?", "#,##0 ?/?", "# ?/8"]
 
 
-def _calc_shows(cells: list[tuple[object, str]], tmp_path: Path) -> list[str]:
-    """What LibreOffice Calc displays for each (value, number format), one cell a row (its CSV export of the
-    cells as shown), the spaces it pads a fraction's 「?」 with squeezed out."""
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    for value, form in cells:
-        sheet.append([value])
-        sheet.cell(sheet.max_row, 1).number_format = form
-    source = tmp_path / "formats.xlsx"
-    book.save(str(source))
-    out = tmp_path / "formats.csv"
-    soffice_convert(
-        source, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true", out, suffix="csv"
-    )
-    rows = csv.reader(io.StringIO(out.read_text(encoding="utf-8")))
-    return [" ".join(row[0].split()) if row else "" for row in rows]
-
-
 def test_locale_numeral_shapes_and_fractions_read_as_libreoffice_calc_shows_them(tmp_path: Path) -> None:
     cells: list[tuple[object, str]] = [(d, f"[$-{s}]{c}") for s in SHAPES for d in DATES for c in DATE_CODES]
     cells += [(n, f"[$-{s}]{c}") for s in SHAPES for n in NUMBERS for c in NUMBER_CODES]
     cells += [(v, c) for v in FRACTIONS for c in FRACTION_CODES]
-    shown = _calc_shows(cells, tmp_path)
+    shown = calc_shows(cells, tmp_path)
     assert len(shown) == len(cells)
+    wrong = [
+        (v, f, cell_text(v, f), s) for (v, f), s in zip(cells, shown, strict=True) if cell_text(v, f) != s
+    ]
+    assert not wrong
+
+
+# read67's review: Excel writes the gap of a fraction as an escaped space (「#\\ ?/?」; it read 「# 5/4」), and a
+# shape code leaves an exponent in figures (「[$-1E000804]0.00E+00」 read 「一．五六E+〇三」; Calc 「1.56E+03」) and a
+# fraction's minus ASCII (「-二 三/四」)
+ESCAPED = ["#\\ ?/?", "#\\ ??/??", "#,##0\\ ?/?", '#" "?/?', "0\\ ?/?"]
+SHAPED = [f"[$-{s}]{c}" for s in SHAPES for c in ["0.00E+00", "# ?/?", "?/?"]]
+REVIEWED = [1.25, -2.75, 0.5, 1560, 0.3333333, 7.999, 0.0, 123.456, 1e-9]
+
+
+def test_escaped_space_fractions_and_shaped_exponents_read_as_calc_shows_them(tmp_path: Path) -> None:
+    cells: list[tuple[object, str]] = [(v, c) for v in REVIEWED for c in [*ESCAPED, *SHAPED]]
+    shown = calc_shows(cells, tmp_path)
+    assert len(shown) == len(cells)
+    assert cell_text(1.25, "#\\ ?/?") == "1 1/4"  # as the review found Calc shows them
+    assert cell_text(1560.0, "[$-1E000804]0.00E+00") == "1.56E+03"
+    wrong = [
+        (v, f, cell_text(v, f), s) for (v, f), s in zip(cells, shown, strict=True) if cell_text(v, f) != s
+    ]
+    assert not wrong
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    number=st.floats(allow_nan=False, allow_infinity=False, min_value=-1e9, max_value=1e9),
+    code=st.sampled_from(["# ?/?", "# ??/??", "#,##0 ?/?", "0 ?/8"]),
+    gap=st.sampled_from(["\\ ", '" "']),
+    shape=st.sampled_from(SHAPES),
+)
+def test_a_literal_space_is_a_fractions_gap_and_an_exponent_keeps_its_figures(
+    number: float, code: str, gap: str, shape: str
+) -> None:
+    """Property: a fraction whose gap is an escaped or quoted space reads as with a plain one; a number in
+    scientific notation reads the same under any numeral-shape code as under none."""
+    assert cell_text(number, code.replace(" ", gap, 1)) == cell_text(number, code)
+    for exponent in ("0.00E+00", "##0.0E+0"):
+        assert cell_text(number, f"[$-{shape}]{exponent}") == cell_text(number, exponent)
+
+
+def test_chinese_month_and_weekday_names_read_as_calc_shows_them(tmp_path: Path) -> None:
+    """「dddd」 under a Chinese locale read English 「Friday」 and 「mmmm」 a bare 「6」: Calc 「星期五」, 「六月」."""
+    days = [datetime(2035, month, 15) for month in range(1, 13)] + [
+        datetime(2035, 6, d) for d in range(9, 16)
+    ]
+    codes = [
+        f"[$-{locale}]{code}"
+        for locale in ("804", "404", "1E000804", "2000804")
+        for code in ("dddd", "mmmm", 'yyyy"年"mmmm d"日" dddd')
+    ]
+    cells: list[tuple[object, str]] = [(d, c) for d in days for c in codes]
+    shown = calc_shows(cells, tmp_path)
+    assert cell_text(datetime(2035, 6, 15), "[$-804]dddd") == "星期五"
+    assert cell_text(datetime(2035, 12, 15), "[$-804]mmmm") == "十二月"
     wrong = [
         (v, f, cell_text(v, f), s) for (v, f), s in zip(cells, shown, strict=True) if cell_text(v, f) != s
     ]
