@@ -203,6 +203,11 @@ async def test_two_admins_pinning_one_question_at_once_each_sees_the_pin_that_st
         ("讲话.docx", OCTET, False),  # read by its name (a lying one: the reader's own refusal says so)
         ("附件.zip", OCTET, False),
         ("setup.exe", OCTET, False),  # a program's: refused unread, as before
+        ("座谈会.ppt", OCTET, False),  # another program's known format: refused unread (review of trial67)
+        ("邮件.msg", OCTET, False),
+        ("文稿.pages", OCTET, False),
+        ("数据.json", OCTET, False),
+        ("数据.dat", OCTET, True),  # an extension no format is known by
         ("录音.mp3", OCTET, False),
         ("会议.mp4", OCTET, False),
         ("通知", "text/plain", False),  # the type Telegram gives names it (trial66)
