@@ -260,6 +260,10 @@ async def typing(message: Message, every: float = TYPING_EVERY) -> AsyncIterator
             await task
 
 
+# pins landing while a page is drawn, more than this many times over, are shown by the next press
+_PIN_REDRAWS = 3
+
+
 @dataclass
 class _Album:
     """An admin's album whose photos are still arriving (see `Handlers.album_photo`)."""
@@ -765,9 +769,10 @@ class Handlers:
         """Download a file an admin sent, add its speeches, update the index and report (`refused_tip`
         follows a refusal, `note` the report). `as_sent` is the file's own name when the bot added an extension
         to it by the type Telegram gave (「通知」 read as 「通知.txt」): a refusal names the file so."""
-        said_as = name
+        said_as, shown = name, name
         if as_sent is not None and as_sent != name:
-            said_as = f"{as_sent or '未命名文件'}（没有扩展名，按 Telegram 标明的类型当作 {Path(name).suffix} 文件读取）"
+            shown = as_sent or "未命名文件"
+            said_as = f"{shown}（没有扩展名，按 Telegram 标明的类型当作 {Path(name).suffix} 文件读取）"
         size = document.file_size
         # a file `speechqa add` refuses too (a .txt over 10 MB, any file over 50 MB) is told so in its words;
         # one it would take but Telegram does not let the bot download, with both limits
@@ -783,7 +788,13 @@ class Handlers:
             status, sender, name, [document.file_id], photo=bool(refused_tip), note=note
         ):
             await self._download_and_add(
-                status, name, [document.file_id], refused_tip=refused_tip, note=note, said_as=said_as
+                status,
+                name,
+                [document.file_id],
+                refused_tip=refused_tip,
+                note=note,
+                said_as=said_as,
+                shown=shown,
             )
 
     async def _download_and_add(
@@ -795,9 +806,10 @@ class Handlers:
         refused_tip: str = "",
         note: str = "",
         said_as: str = "",
+        shown: str = "",
     ) -> None:
         """Download a file (or an album's photos, made the pages of one file), add it and report on `status`
-        (a refusal naming the file `said_as`, when given, see `_upload`)."""
+        (a refusal naming the file `said_as` and then `shown`, when given, see `_upload`)."""
         bot = status.get_bot()
         try:
             files = [await download(bot, i) for i in file_ids]
@@ -813,11 +825,11 @@ class Handlers:
             if named is None or not said.reads_as_named(named.name):
                 refusal = fmt.unknown_content(name)
                 if named is not None:  # a format speechqa does not read (an old .ppt): named as sent
-                    refusal = named.said_as + unsupported_message(named.name).removeprefix(named.name)
+                    refusal = said.as_sent(unsupported_message(named.name), named.name, named.said_as, name)
                 await status.edit_text(fmt.render_refusal(refusal))
                 return
-            name, said_as = named.name, named.said_as
-        await self._add(status, name, data, refused_tip=refused_tip, note=note, said_as=said_as)
+            name, said_as, shown = named.name, named.said_as, name or "未命名文件"
+        await self._add(status, name, data, refused_tip=refused_tip, note=note, said_as=said_as, shown=shown)
 
     @asynccontextmanager
     async def _unfinished(
@@ -893,9 +905,11 @@ class Handlers:
         note: str = "",
         sent: str | None = None,
         said_as: str = "",
+        shown: str = "",
     ) -> None:
         """Add a file downloaded from Telegram (or a forwarded notice's text, `sent` the day it was posted) and
-        report on `status` (`note` follows the report; a refusal that names the file names it `said_as`)."""
+        report on `status` (`note` follows the report; a refusal names the file `said_as` where it first names it,
+        `shown` — its name as sent — anywhere after: `said.as_sent`)."""
         if self.writing.locked():  # several files sent at once (an album, a multiple pick): one after another
             with suppress(TelegramError):
                 await status.edit_text(f"⏳ 排队中：{fmt.escape(name)} 会在前一个文件加入后自动加入…")
@@ -905,9 +919,7 @@ class Handlers:
                 outcomes, report = await asyncio.to_thread(self._ingest, name, data, progress, sent)
             except (CorpusError, SpeechIndexError) as e:
                 log.info("upload %s refused: %s (%r)", name, e, e.__cause__)
-                refusal = str(e)
-                if said_as and refusal.startswith(name):
-                    refusal = said_as + refusal[len(name) :]
+                refusal = said.as_sent(str(e), name, said_as, shown or name) if said_as else str(e)
                 await progress.finish(fmt.render_refusal(refusal) + refused_tip)
                 return
         differ = await asyncio.to_thread(self._differences, outcomes)
@@ -916,9 +928,9 @@ class Handlers:
             text += "\n" + fmt.escape(note)
         titles = await asyncio.to_thread(self._titles, outcomes)
         await progress.finish(text, keyboards.near_copies_keyboard(outcomes, titles))
-        said = [s.speech_id for o in outcomes for s in o.speeches if s.similar_to is not None]
-        if said:  # the near-copy warnings were read: `speechqa add` and `health` need not repeat them
-            await asyncio.to_thread(self.service.library.store.near_copies_shown, said)
+        warned = [s.speech_id for o in outcomes for s in o.speeches if s.similar_to is not None]
+        if warned:  # the near-copy warnings were read: `speechqa add` and `health` need not repeat them
+            await asyncio.to_thread(self.service.library.store.near_copies_shown, warned)
 
     def _differences(self, outcomes: Sequence[FileOutcome]) -> dict[int, str]:
         """Where each near copy an upload report warns of differs from the stored version (「不同之处…」)."""
@@ -1582,11 +1594,17 @@ class Handlers:
             await ack(query, self.answered, "📌 已设为这个问题的标准答案，现列在第 1 条")
         else:
             await ack(query, self.answered, "📌 已设为这个问题的标准答案")
-        answer = await asyncio.to_thread(self._pinned_page, logged.query, data)
+        # two admins pinning the same question at once: the page shows the pin that stands, said if not this one —
+        # the pin read before the page is drawn and again after, the page drawn again if another landed between, so
+        # that the page and the note never disagree
+        standing = await asyncio.to_thread(self.store.pin_of, logged.query)
+        for _ in range(_PIN_REDRAWS):
+            answer = await asyncio.to_thread(self._pinned_page, logged.query, data)
+            drawn, standing = standing, await asyncio.to_thread(self.store.pin_of, logged.query)
+            if drawn == standing:  # no pin landed while the page was drawn
+                break
         text, markup = self._page(answer, logged.id, data.scope, True)
         await edit_or_send(query, text, markup)
-        # two admins pinning the same question at once: the page shows the pin that stands, said if not this one
-        standing = await asyncio.to_thread(self.store.pin_of, logged.query)
         if (standing is None or standing.passage_id != pin.passage_id) and query.message is not None:
             await send(query.get_bot(), query.message, html.escape(fmt.pin_overtaken(pin, standing)))
             return

@@ -449,23 +449,38 @@ _PROGRAMS = frozenset(
 _KNOWN_TYPES = mimetypes.MimeTypes()  # Python's own table only: the same on every machine
 
 
-def _never_a_document(name: str) -> bool:
+# Other programs' document formats Python's table does not name: a file under one of these extensions says what it
+# is (an Outlook mail, an Apple Pages or Keynote file, a Visio drawing, a CAJ paper…) and is refused unread
+_OTHER_FORMATS = frozenset(
+    {
+        ".msg", ".oft", ".pst", ".ost", ".pages", ".numbers", ".key", ".vsd", ".vsdx", ".vss", ".vst", ".pub",
+        ".one", ".mpp", ".xps", ".oxps", ".caj", ".kdh", ".nh", ".ceb", ".djvu", ".wpd", ".ics", ".vcs", ".ofdx",
+        ".sxw", ".sdw", ".wri", ".ppt", ".pps", ".pot", ".wk4", ".dwg", ".dxf", ".psd", ".ai", ".cdr",
+    }
+)  # fmt: skip
+
+
+def _tells_nothing(name: str) -> bool:
+    """Whether a name's extension says nothing of what the file is: it has none (「通知」, 「关于2026.9.1会议的通知」),
+    or one no program's format is known by — a download's or a copy's (「讲话.tmp」, 「通知.download」, 「数据.dat」) or
+    application/octet-stream's own (「固件.bin」). 「座谈会.ppt」, 「邮件.msg」, 「数据.json」 or 「setup.exe」 say what they
+    are: refused by that name, unread."""
     suffix = Path(name).suffix.lower()
     if not _EXTENSION.fullmatch(suffix):
+        return True
+    if suffix in _PROGRAMS or suffix in _OTHER_FORMATS:
         return False
-    kind = _KNOWN_TYPES.guess_type("x" + suffix)[0] or ""
-    return suffix in _PROGRAMS or kind.split("/")[0] in ("audio", "video", "font")
+    kind = _KNOWN_TYPES.guess_type("x" + suffix)[0]
+    return kind is None or kind == "application/octet-stream"
 
 
 def told_by_content(document: Document) -> bool:
-    """Whether a sent file is to be read by what its bytes are: its type says nothing (`TYPELESS`) and its name has
-    no readable extension — none (「通知」), or one of another program's (「讲话.tmp」, 「通知.download」) that is no
-    program's, audio's or video's (「setup.exe」 is refused unread, as before)."""
+    """Whether a sent file is to be read by what its bytes are: its type says nothing (`TYPELESS`) and neither does
+    its name (`_tells_nothing`): a name with an extension of a known format speechqa does not read is refused
+    unread, as before."""
     name = document_name(document)
     return (
-        (document.mime_type or "").lower() in TYPELESS
-        and not reads_as_named(name)
-        and not _never_a_document(name)
+        (document.mime_type or "").lower() in TYPELESS and not reads_as_named(name) and _tells_nothing(name)
     )
 
 
@@ -489,6 +504,14 @@ def named_by_content(sent: str, data: bytes) -> ContentName | None:
     shown = sent or "未命名文件"
     stem = shown[: -len(Path(shown).suffix)] if _EXTENSION.fullmatch(Path(shown).suffix) else shown
     return ContentName(stem + suffix, f"{shown}（Telegram 没有标明类型，按文件内容当作 {suffix} 文件读取）")
+
+
+def as_sent(refusal: str, name: str, said_as: str, shown: str) -> str:
+    """A reader's refusal of a file it read as `name` (「加密文件.doc」, named by its bytes or its type) naming it as it
+    was sent: `said_as` (its sent name and why it was read so) where the line first names it, `shown` (its sent
+    name) wherever else — 「这个 Word 文档设有打开密码：加密文件（Telegram 没有标明类型…）」, never 「加密文件.doc」."""
+    first, found, rest = refusal.partition(name)
+    return first + said_as + rest.replace(name, shown) if found else refusal
 
 
 def photo_name(message: Message) -> str:

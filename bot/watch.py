@@ -65,6 +65,7 @@ class WebhookWatch:
     last: WebhookCheck | None = field(default=None, init=False)
     _failures: int = field(default=0, init=False)
     _warned_at: float | None = field(default=None, init=False)
+    _unkept_at: float | None = field(default=None, init=False)  # when a failing store write was last said
     _errors_said: set[tuple[int, str]] = field(default_factory=set, init=False)
     _failing: str | None = field(default=None, init=False)  # the delivery error said and not yet cleared
     _failing_said_at: float = field(default=0.0, init=False)
@@ -124,9 +125,19 @@ class WebhookWatch:
         except (
             Exception
         ) as e:  # a read-only or full data home: the watch goes on, the health check cannot tell
-            log.warning(
-                "could not keep the webhook check's result for speechqa health: %s", shortened(str(e))
+            now = self.clock()
+            again = self._unkept_at is None or now - self._unkept_at >= self.repeat_after
+            log.log(  # one WARNING, then quiet while it lasts (again at most every `repeat_after`)
+                logging.WARNING if again else logging.DEBUG,
+                "could not keep the webhook check's result for speechqa health: %s",
+                shortened(str(e)),
             )
+            if again:
+                self._unkept_at = now
+            return
+        if self._unkept_at is not None:
+            log.info("the webhook check's result is kept for speechqa health again")
+            self._unkept_at = None
 
     def _unanswered(self, error: BaseException) -> None:  # said in the log (the result is kept by `check`)
         self._failures += 1

@@ -991,6 +991,7 @@ def webhook_health(check: WebhookCheck, now: float, misses: int = WEBHOOK_MISSES
     type=click.IntRange(min=1),
     default=WEBHOOK_MISSES,
     show_default=True,
+    metavar="次数",
     help="webhook 模式：连续这么多个检查间隔没有一次成功，就算不正常。",
 )
 @pass_context
@@ -1040,6 +1041,10 @@ def health(obj: Context, webhook_misses: int) -> None:
         check = library.store.webhook_check()
         webhook = None if check is None else webhook_health(check, time.time(), webhook_misses)
         if webhook is not None and not webhook.healthy:
+            if read_only:  # the bot could not write its later checks either: what is shown may be an old one
+                raise UserError(
+                    f"{webhook.text}；数据目录不可写，机器人记不下之后的检查结果，以上可能是旧记录"
+                )
             raise UserError(webhook.text)
         said_webhook = "" if webhook is None else f"；{webhook.text}"
         staleness = library.staleness(manifest.model)

@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import html
 import io
+import json
 import os
 import re
 import stat
@@ -84,7 +85,7 @@ from .mail import (
 )
 from .markdown import MARKDOWN_SUFFIXES, read_markdown
 from .odt import FLAT_ODT_SUFFIXES, is_flat_odt, read_odt
-from .ofd import is_ofd, read_ofd
+from .ofd import read_ofd
 from .parse import addresses, counted_points, stands_alone
 from .pdf import PdfText, embedded_files, read_pdf
 from .plaintext import plain_lines
@@ -446,8 +447,8 @@ def content_kind(data: bytes) -> str | None:
         return ".jp2"
     if data[:6] in (b"GIF87a", b"GIF89a"):
         return ".gif"
-    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return ".xls" if _cfb_workbook(data) else ".doc"
+    if data.startswith(cfb.MAGIC):
+        return _cfb_kind(data)
     if is_uof(data):
         return ".uot"
     if is_epub(data):
@@ -457,38 +458,76 @@ def content_kind(data: bytes) -> str | None:
     if data.startswith(b"PK\x03\x04"):
         if data[30:38] == b"mimetype" and data[38:77] == b"application/vnd.oasis.opendocument.text":
             return ".odt"
+        names = _zip_names(data)
+        if names is None:
+            return None  # a zip cut short (no contents listing): a damaged file of whatever kind it was
         for mark, kind in _ZIPPED_KINDS:
-            if mark in data:
+            if mark in names:
                 return kind
-        if is_ofd(data):
+        if (odf := _ODF_KINDS.get(_odf_mimetype(data) if "mimetype" in names else "")) is not None:
+            return odf
+        if "OFD.xml" in names:
             return ".ofd"
-        # a package of an office format (OOXML, OpenDocument) lacking its main part is a damaged one of its kind,
-        # and so is a zip cut short; a whole zip without any package's marks is an archive renamed (「材料.zip」
-        # saved as 材料.docx)
-        if any(mark in data for mark in _PACKAGE_MARKS) or not zipfile.is_zipfile(io.BytesIO(data)):
+        # a package of an office format (OOXML, OpenDocument) lacking its main part is a damaged one of its kind;
+        # a zip whose own root holds no package's marks is an archive (「材料.zip」 saved as 材料.docx), whatever
+        # documents it holds, stored or compressed
+        if _PACKAGE_MARKS & names:
             return None
         return ".zip"
     return None
 
 
-# What a zipped file holds, by a part's name (stored in plain text in the zip's headers) or an
-# OpenDocument mimetype (stored first, uncompressed).
-_ZIPPED_KINDS = (
-    (b"word/document.xml", ".docx"),
-    (b"xl/workbook.xml", ".xlsx"),
-    (b"ppt/presentation.xml", ".pptx"),
-    (b"application/vnd.oasis.opendocument.spreadsheet", ".ods"),
-    (b"application/vnd.oasis.opendocument.presentation", ".odp"),
-)
+def _zip_names(data: bytes) -> frozenset[str] | None:
+    """The names a zip's central directory lists (its contents listing, never a search of its bytes: a .docx
+    stored uncompressed in an archive carries word/document.xml in its bytes); None when it has none."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return frozenset(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        return None
 
 
-_PACKAGE_MARKS = (b"[Content_Types].xml", b"mimetype", b"META-INF/manifest.xml")
+def _odf_mimetype(data: bytes) -> str:
+    """The mimetype an OpenDocument package states in its own root (its `mimetype` part)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return archive.read("mimetype")[:100].decode("ascii", "replace").strip()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, KeyError, RuntimeError):
+        return ""
 
 
-def _cfb_workbook(data: bytes) -> bool:
-    """Whether an old-format Office file is an Excel (or WPS) workbook: a Workbook or Book stream."""
+def _cfb_kind(data: bytes) -> str | None:
+    """An old-format Office file's kind by its streams: a Word (or WPS) document has a WordDocument stream, an
+    Excel workbook a Workbook (Book in Excel 5), a PowerPoint deck a PowerPoint Document stream; an Office file
+    saved with a password (EncryptionInfo, EncryptedPackage) is read as Word's (whose reader says so). Any other
+    compound file (an Outlook .msg, a Visio drawing) or one whose directory cannot be read is of no kind read."""
     contents = cfb.contents(data)
-    return contents is not None and bool({"Workbook", "Book"} & contents.streams)
+    if contents is None:
+        return None
+    streams = {name.lower() for name in contents.streams}  # a compound file's names compare without case
+    if "worddocument" in streams or contents.encrypted:
+        return ".doc"
+    if {"workbook", "book"} & streams:
+        return ".xls"
+    if "powerpoint document" in streams:
+        return ".ppt"
+    return None
+
+
+# What a zipped file holds, by a part's name in its own contents listing, or its OpenDocument mimetype.
+_ZIPPED_KINDS = (
+    ("word/document.xml", ".docx"),
+    ("xl/workbook.xml", ".xlsx"),
+    ("ppt/presentation.xml", ".pptx"),
+)
+_ODF_KINDS = {
+    "application/vnd.oasis.opendocument.text": ".odt",
+    "application/vnd.oasis.opendocument.spreadsheet": ".ods",
+    "application/vnd.oasis.opendocument.presentation": ".odp",
+}
+
+
+_PACKAGE_MARKS = frozenset({"[Content_Types].xml", "mimetype", "META-INF/manifest.xml"})
 
 
 # A saved mail's header (RFC 5322), as a mail program writes it at the top of an .eml: a field naming who or what,
@@ -508,8 +547,6 @@ def suffix_by_content(data: bytes) -> str | None:
     mailbox (.mbox), a saved mail (.eml), and last a text in any encoding `decode_text` reads (.txt). None when
     the bytes are none of these (a video, a program, a damaged file): refused as of an unsupported type."""
     kind = content_kind(data)
-    if kind == ".doc" and "PowerPoint Document" in getattr(cfb.contents(data), "streams", ()):
-        return ".ppt"
     if kind is not None:
         return kind
     if data.startswith(cfb.MAGIC) or data.startswith(b"PK\x03\x04"):
@@ -524,10 +561,28 @@ def suffix_by_content(data: bytes) -> str | None:
     if not data.strip():
         return ".txt"  # an empty file: refused as one (「文件是空的」), not as of an unknown type
     try:
-        decode_text("", data)
+        text, _ = decode_text("", data)
     except CorpusError:
         return None
-    return ".txt"
+    return None if _program_text(text) else ".txt"
+
+
+# Text that is another program's format, not a speech: JSON, XML (an SVG drawing), PostScript, a vCard, a calendar
+_PROGRAM_TEXT = re.compile(r"(?:<\?xml\b|<svg\b|<!DOCTYPE\b|%!PS|%!\s*$|BEGIN:(?:VCARD|VCALENDAR)\b)", re.I)
+
+
+def _program_text(text: str) -> bool:
+    """Whether a text is data another program reads (as `speechqa add 数据.json` refuses by its extension)."""
+    head = text.lstrip("\ufeff \t\r\n")
+    if _PROGRAM_TEXT.match(head[:200]):
+        return True
+    if head[:1] in ("{", "["):
+        try:
+            json.loads(text.strip("\ufeff \t\r\n"))
+        except ValueError:
+            return False
+        return True
+    return False
 
 
 def _is_chinese_text(data: bytes) -> bool:
@@ -652,14 +707,20 @@ def _read_bytes(name: str, data: bytes) -> Document:
         and kind != suffix
         and not (kind in IMAGE_SUFFIXES and suffix in IMAGE_SUFFIXES)
         and not (kind in _WORD and suffix in _WORD)
-        and not (kind in (".doc", ".xls") and suffix in _OFFICE and suffix != ".csv")
+        and not (kind in (".doc", ".xls", ".ppt") and suffix in _OFFICE and suffix != ".csv")
         and not (kind == ".xlsx" and suffix in (".xlsm", ".xls", ".et"))
         and not (kind == ".pptx" and suffix in (".pptm", ".ppsx", ".dps"))
         and not (kind == ".uot" and suffix in UOF_SUFFIXES)
         and not (kind in _ODT and suffix in _ODT)
         and suffix in SUPPORTED_SUFFIXES
     ):
+        if kind == ".ppt":  # an old deck under a document's name: what it is, and how to save it to be read
+            raise UnsupportedFormat(as_sentence(old_ppt_message(name).replace(" 是旧版", " 其实是旧版", 1)))
         raise UnreadableFile(_misnamed(name, kind))
+    if kind is None and suffix in SUPPORTED_SUFFIXES and cfb.is_cfb(data) and cfb.contents(data) is not None:
+        raise UnreadableFile(
+            f"{name} 不是 Word、Excel 或 PowerPoint 文件，是其他程序的复合文档（如 Outlook 邮件 .msg），不能读取"
+        )
     if suffix in _NEVER_A_PAGE and web_page_kind(data) == "html" and not _table_export(suffix, name, data):
         raise UnreadableFile(_web_page_refusal(name, suffix, data))
     try:

@@ -13,7 +13,6 @@ import zipfile
 from pathlib import Path
 
 import aiohttp
-import docx
 import pytest
 from telegram import Bot
 
@@ -37,6 +36,7 @@ from .bot_harness import (
     webhook,
 )
 from .fake_telegram import FakeBotAPI, html_to_text
+from .sent_files import NOTICE, notice_docx
 from .test_bot_cli import bot_env, bot_process
 
 QUESTION = "离休干部体检规定是什么？"
@@ -196,20 +196,7 @@ def test_the_check_interval_is_read_from_the_environment_and_a_bad_one_is_a_chin
         load_settings({**home, "SPEECHQA_WEBHOOK_CHECK_SECONDS": "五分钟"})
 
 
-NOTICE = "关于调整老干部活动中心开放时间的通知\n\n老干部活动中心自2026年10月起每周一闭馆维护，其余时间照常开放。\n\n市委老干部局\n2026年9月20日\n"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def notice_docx() -> bytes:
-    """A notice written by python-docx with Word's own styles (a title, body paragraphs, the 落款)."""
-    document = docx.Document()
-    document.add_heading("关于举办老干部书画展的通知", level=1)
-    document.add_paragraph("定于2026年11月在市老干部活动中心举办老干部书画展，请各单位于10月底前报送作品。")
-    document.add_paragraph("市委老干部局")
-    document.add_paragraph("2026年9月1日")
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
 
 
 @pytest.mark.slow

@@ -12,7 +12,6 @@ import time
 import zipfile
 from pathlib import Path
 
-import docx
 import pytest
 from telegram import Bot, Document
 
@@ -26,23 +25,11 @@ from retrieval import SpeechService
 
 from .bot_harness import ADMIN, TOKEN, USER, bot_settings, feed, free_port, running_bot, webhook
 from .fake_telegram import FakeBotAPI
+from .sent_files import NOTICE, notice_docx
 
 FIXTURES = Path(__file__).parent / "fixtures"
 OCTET = "application/octet-stream"
 QUESTION = "离休干部体检规定是什么？"
-NOTICE = "关于调整老干部活动中心开放时间的通知\n\n老干部活动中心自2026年10月起每周一闭馆维护，其余时间照常开放。\n\n市委老干部局\n2026年9月20日\n"
-
-
-def exhibition_docx() -> bytes:
-    """A notice written by python-docx with Word's own styles (a title, body paragraphs, the 落款)."""
-    document = docx.Document()
-    document.add_heading("关于举办老干部书画展的通知", level=1)
-    document.add_paragraph("定于2026年11月在市老干部活动中心举办老干部书画展，请各单位于10月底前报送作品。")
-    document.add_paragraph("市委老干部局")
-    document.add_paragraph("2026年9月1日")
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
 
 
 def notices_zip() -> bytes:
@@ -66,7 +53,7 @@ async def test_an_octet_stream_file_is_read_by_its_bytes_and_cited_under_its_for
     async with running_bot(api, seed_service) as app:
         reports = []
         for name, content in (
-            ("书画展通知", exhibition_docx()),
+            ("书画展通知", notice_docx()),
             ("会议讲话.tmp", pdf),
             ("开放时间", NOTICE.encode("gbk")),
             ("附件", notices_zip()),
@@ -75,7 +62,7 @@ async def test_an_octet_stream_file_is_read_by_its_bytes_and_cited_under_its_for
             await feed(app, api.make_document_update(name, content, OCTET, user_id=ADMIN))
             reports.append(api.last_message(ADMIN).plain_text)
         downloads = len(api.calls_of("getFile"))
-        await feed(app, api.make_document_update("材料", exhibition_docx(), OCTET))
+        await feed(app, api.make_document_update("材料", notice_docx(), OCTET))
         member = api.last_message(USER).plain_text
         assert len(api.calls_of("getFile")) == downloads  # nothing fetched for a member
         await feed(app, api.make_text_update("书画展作品什么时候报送？"))
@@ -216,6 +203,11 @@ async def test_two_admins_pinning_one_question_at_once_each_sees_the_pin_that_st
         ("讲话.docx", OCTET, False),  # read by its name (a lying one: the reader's own refusal says so)
         ("附件.zip", OCTET, False),
         ("setup.exe", OCTET, False),  # a program's: refused unread, as before
+        ("座谈会.ppt", OCTET, False),  # another program's known format: refused unread (review of trial67)
+        ("邮件.msg", OCTET, False),
+        ("文稿.pages", OCTET, False),
+        ("数据.json", OCTET, False),
+        ("数据.dat", OCTET, True),  # an extension no format is known by
         ("录音.mp3", OCTET, False),
         ("会议.mp4", OCTET, False),
         ("通知", "text/plain", False),  # the type Telegram gives names it (trial66)

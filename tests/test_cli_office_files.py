@@ -89,3 +89,22 @@ def test_a_first_slide_s_bullets_and_notes_are_shown_each_as_written(run: Run, t
         assert f" {line}\n" in shown, shown
     answer = json.loads(run("ask", "--json", "老年大学报名截止日期是哪天").output)["results"][0]
     assert answer["text"] == note and answer["answer_sentence"]["text"] == note
+
+
+def test_an_outlook_mail_renamed_doc_is_refused_in_one_chinese_line_not_as_a_damaged_doc(
+    run: Run, tmp_path: Path
+) -> None:
+    """A compound file of no Office kind (an Outlook .msg's streams, 「__substg1.0_…」) saved as .doc is said to be
+    what it is, in one Chinese line, exit 1, nothing added — not 「.doc 文件可能已损坏」."""
+    data = (Path(__file__).parent / "fixtures" / "documents" / "work_conference.doc").read_bytes()
+    for word, other in (("WordDocument", "__substg1.0_"), ("1Table", "2Table")):
+        data = data.replace(word.encode("utf-16-le"), other.encode("utf-16-le"))
+    path = tmp_path / "邮件.doc"
+    path.write_bytes(data)
+    before = run("speeches").output
+    result = run("add", str(path))
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert any("邮件.doc 不是 Word、Excel 或 PowerPoint 文件" in line for line in lines), result.output
+    assert "损坏" not in result.output and "Traceback" not in result.output, result.output
+    assert run("speeches").output == before

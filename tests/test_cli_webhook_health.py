@@ -4,7 +4,9 @@ Telegram refused the token or no check has succeeded for `misses` intervals, els
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from click.testing import Result
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -13,6 +15,7 @@ from index import WebhookCheck
 
 START = 1_800_000_000.0  # 2027-01-15 08:00 UTC
 URL = "https://bot.example.org/speechqa"
+Run = Callable[..., Result]  # `run` (tests/conftest.py): the command on a copy of the seed home
 
 
 def test_a_fresh_successful_check_is_healthy_and_says_when() -> None:
@@ -94,3 +97,11 @@ def test_healthy_exactly_when_the_token_stands_and_a_check_succeeded_within_miss
         .replace("webhook", "")
         .replace("token", ""),
     )
+
+
+def test_health_help_names_its_option_value_in_chinese(run: Run) -> None:
+    """`speechqa health --help` as every other command's: the value of --webhook-misses named in Chinese."""
+    shown = run("health", "--help")
+    assert shown.exit_code == 0, shown.output
+    assert "--webhook-misses 次数" in shown.output, shown.output
+    assert "INTEGER" not in shown.output and "RANGE" not in shown.output, shown.output

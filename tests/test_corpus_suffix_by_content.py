@@ -4,15 +4,17 @@ under that name as any file of its format is."""
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpus import SUPPORTED_SUFFIXES, read_bytes, suffix_by_content, unsupported_message
+from corpus import SUPPORTED_SUFFIXES, CorpusError, read_bytes, suffix_by_content, unsupported_message
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -119,3 +121,88 @@ def test_a_chinese_text_in_any_encoding_the_readers_decode_is_a_text(lines: list
     else:
         data = text.encode(encoding)
     assert suffix_by_content(data) == ".txt"
+
+
+def outlook_like() -> bytes:
+    """A compound file that is no Word, Excel or PowerPoint file, as an Outlook .msg is: LibreOffice's .doc with its
+    streams renamed as a .msg names its own (「__substg1.0_」; the directory's name lengths unchanged)."""
+    data = (FIXTURES / "documents" / "work_conference.doc").read_bytes()
+    for word, other in (("WordDocument", "__substg1.0_"), ("1Table", "2Table")):
+        data = data.replace(word.encode("utf-16-le"), other.encode("utf-16-le"))
+    return data
+
+
+def test_a_compound_file_of_no_office_kind_is_not_called_a_doc() -> None:
+    """Word is told by its WordDocument stream, Excel by Workbook, PowerPoint by PowerPoint Document, a password-
+    protected Office file by its encryption streams; an Outlook .msg's streams are none of these: of no format read
+    (refused as of an unsupported type, not 「.doc 文件可能已损坏」), and under a document's name said to be what it is."""
+    assert suffix_by_content((FIXTURES / "documents" / "work_conference.doc").read_bytes()) == ".doc"
+    assert suffix_by_content((FIXTURES / "sheet_boxes" / "insurance.xls").read_bytes()) == ".xls"
+    assert suffix_by_content((FIXTURES / "documents" / "word_password.docx").read_bytes()) == ".doc"
+    assert suffix_by_content(outlook_like()) is None
+    for name in ("邮件.doc", "邮件.xls", "邮件.wps"):
+        with pytest.raises(CorpusError) as refused:
+            read_bytes(name, outlook_like())
+        line = str(refused.value)
+        assert line.startswith(f"{name} 不是 Word、Excel 或 PowerPoint 文件") and "\n" not in line, line
+
+
+def test_an_old_deck_under_a_word_name_is_said_to_be_a_deck(impress_ppt: bytes) -> None:
+    with pytest.raises(
+        CorpusError, match=r"^座谈会\.doc 其实是旧版 PowerPoint 演示文稿（\.ppt）.*另存为 \.pptx"
+    ):
+        read_bytes("座谈会.doc", impress_ppt)
+
+
+DOCUMENTS = {
+    "讲话.docx": FIXTURES / "documents" / "work_conference.docx",
+    "讲话.odt": FIXTURES / "documents" / "work_conference.odt",
+    "保险.ods": FIXTURES / "sheet_boxes" / "insurance.ods",
+    "导出.xlsx": FIXTURES / "xlsxwriter" / "export.xlsxwriter.xlsx",
+    "讲话.pdf": FIXTURES / "documents" / "work_conference.pdf",
+}
+
+
+@given(
+    st.lists(st.sampled_from(sorted(DOCUMENTS)), min_size=1, max_size=4),
+    st.sampled_from([zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED]),
+    st.sampled_from(["", "材料/", "通知/2026/"]),
+)
+def test_any_zip_of_documents_is_an_archive_stored_or_deflated(
+    names: list[str], method: int, folder: str
+) -> None:
+    """A zip is named .zip unless its own root is an OOXML or OpenDocument package: read from its contents listing,
+    never by searching its bytes (a stored .docx inside carries word/document.xml in the archive's bytes)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", method) as archive:
+        for i, name in enumerate(names):
+            archive.writestr(f"{folder}{i}-{name}", DOCUMENTS[name].read_bytes())
+    assert suffix_by_content(out.getvalue()) == ".zip"
+
+
+def test_a_package_at_its_own_root_is_its_format() -> None:
+    for name, path in DOCUMENTS.items():
+        assert suffix_by_content(path.read_bytes()) == Path(name).suffix, name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"标题": "关于老干部体检的通知", "日期": "2026-09-01"}',
+        '[{"姓名": "赵明", "单位": "市委老干部局"}]',
+        '<?xml version="1.0" encoding="UTF-8"?>\n<通知><标题>关于体检的通知</标题></通知>',
+        '<svg xmlns="http://www.w3.org/2000/svg"><text>通知</text></svg>',
+        "%!PS-Adobe-3.0\n%%Title: 通知\nshowpage\n",
+        "BEGIN:VCARD\nVERSION:3.0\nFN:赵明\nEND:VCARD\n",
+        "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nSUMMARY:老干部座谈会\nEND:VEVENT\nEND:VCALENDAR\n",
+    ],
+    ids=["json", "json-list", "xml", "svg", "postscript", "vcard", "icalendar"],
+)
+def test_text_that_is_another_programs_format_is_not_a_speech(text: str) -> None:
+    assert suffix_by_content(text.encode("utf-8")) is None
+    assert suffix_by_content(text.encode("utf-8-sig")) is None
+
+
+def test_a_speech_beginning_with_a_bracket_is_still_a_text() -> None:
+    assert suffix_by_content("[会议纪要] 市委老干部局召开离退休干部情况通报会。\n".encode()) == ".txt"
+    assert suffix_by_content("{内部} 关于老干部体检的通知\n请各支部做好安排。\n".encode("gbk")) == ".txt"
