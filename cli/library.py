@@ -12,13 +12,21 @@ import shlex
 import sys
 import time
 import urllib.parse
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
-from corpus import SUPPORTED_FORMATS, archive_of, read_date, readable_name, skipped_files, windows_path_here
+from corpus import (
+    SUPPORTED_FORMATS,
+    archive_of,
+    is_system_file,
+    read_date,
+    readable_name,
+    skipped_files,
+    windows_path_here,
+)
 from index import (
     BEIJING,
     BUNDLED,
@@ -69,6 +77,7 @@ from .main import (
     interrupted_exit_code,
     interruption_behind,
     notice,
+    one_line,
     pass_context,
     terminate_as_interrupt,
     user_errors,
@@ -80,42 +89,80 @@ from .render import (
 )
 
 
-def as_typed(path: Path) -> Path:
+def as_typed(typed: str) -> Path:
     """A path as the user meant it when it does not exist as written: 「~/讲话稿」 quoted, so the shell left
     the 「~」 (a script's "$DIR" with a ~ in it), a path copied from Windows, 「C:\\Users\\…」, on WSL, where
-    drive C is /mnt/c, and one pasted from a chat or a file manager with what came with it (see `_as_pasted`).
-    Said in a notice; a path that exists as written is taken as written."""
-    if path.exists() or path.is_symlink():
-        return path
-    text = _as_pasted(str(path))
-    meant = windows_path_here(text) or Path(text).expanduser()
-    if meant != path and meant.exists():
-        notice(f"「{readable_name(str(path))}」按 {readable_name(str(meant))} 添加")
-        return meant
-    return path
+    drive C is /mnt/c, and one pasted from a chat or a file manager with what came with it (see `_pasted_layers`):
+    the first reading that names an existing file, peeling one layer at a time, so a file whose own name has
+    quotes in it (「「a」」 beside 「a」) is the one taken when typed so. Said in a notice; a path that exists as
+    written is taken as written; one that names nothing either way is returned as typed (said 「找不到文件」)."""
+    if not typed.strip(_BLANK):
+        raise UserError(f"找不到文件：「{one_line(typed)}」（给出的路径是空的）")
+    written = Path(typed)
+    if written.exists() or written.is_symlink():
+        return written
+    # a URI typed (a Path would shorten 「file:///」 to 「file:」) and where it pointed, said when nothing is there
+    uri, looked = False, None
+    for layer in _pasted_layers(typed):
+        if (meant := _meant(layer, typed)) is not None and meant.exists():
+            if meant != written:
+                notice(f"「{one_line(readable_name(typed))}」按 {one_line(readable_name(str(meant)))} 添加")
+            return meant
+        if re.match(r"file:", layer, flags=re.IGNORECASE):
+            uri, looked = True, meant or looked
+    if uri:
+        where = f"（即本机的 {one_line(readable_name(str(looked)))}）" if looked is not None else ""
+        raise UserError(f"找不到文件：{one_line(typed)}{where}")
+    return written
 
 
-# quotes a path comes in when copied out of a chat, a document or Windows' 「复制为路径」 and pasted inside the
-# shell's own quotes: ASCII, Chinese curly quotes and corner brackets
-_PASTED_QUOTES = "'\"“”‘’「」『』"
+# what a paste leaves around a path: spaces (an ideographic one too), tabs and line breaks
+_BLANK = " \t\r\n\u3000\u00a0"
+# the pairs of quotes a path comes in when copied out of a chat, a document or Windows' 「复制为路径」 and pasted
+# inside the shell's own quotes: ASCII, Chinese curly quotes and corner brackets
+_QUOTE_PAIRS = {"'": "'", '"': '"', "“": "”", "‘": "’", "「": "」", "『": "』"}
 
 
-def _as_pasted(text: str) -> str:
-    """A path as pasted, without what came with it: spaces and a line break around it, quotes around it
-    (「“/home/张三/通知.docx”」, Windows' "C:\\…\\通知.docx"), and a file manager's URI, 「file:///home/张三/
-    %E9%80%9A%E7%9F%A5.docx」, which Nautilus and Dolphin copy (its 「%xx」 bytes decoded)."""
-    text = text.strip()
-    while len(text) >= 2 and text[0] in _PASTED_QUOTES and text[-1] in _PASTED_QUOTES:
-        text = text[1:-1].strip()
-    if (
-        uri := re.match(r"file:/+", text, flags=re.IGNORECASE)
-    ) is not None:  # (a Path keeps one 「/」 of three)
-        text = "/" + urllib.parse.unquote(text[uri.end() :])
-    return text
+def _pasted_layers(typed: str) -> Iterator[str]:
+    """What a pasted path may be, nearest to what was typed first: as typed, without the spaces and line
+    breaks around it, then without one pair of matching quotes at a time (and the spaces inside them), down
+    to the text no quotes surround; never an empty text."""
+    text = typed
+    while text:
+        yield text
+        text = text.strip(_BLANK)
+        yield text
+        if len(text) >= 2 and _QUOTE_PAIRS.get(text[0]) == text[-1]:
+            text = text[1:-1]
+        else:
+            return
+
+
+def _meant(text: str, typed: str) -> Path | None:
+    """The local path a text names: a Windows path's place on WSL, a file manager's 「file:///…」 URI
+    (Nautilus, Dolphin; its 「%xx」 bytes decoded; 「file://localhost/…」 too), a quoted 「~」 expanded, or the
+    text itself; None for a text that names nothing (「file:///」). A URI with another computer's name in it
+    (「file://server/共享/通知.docx」) is refused in one line quoting what was typed: a network share is no local
+    path."""
+    if (uri := re.match(r"file:(?://([^/]*))?(/.*)?$", text, flags=re.IGNORECASE | re.DOTALL)) is not None:
+        host, path = uri[1] or "", urllib.parse.unquote(uri[2] or "")
+        if host and host.lower() != "localhost":
+            raise UserError(
+                f"「{one_line(typed)}」是网络上另一台计算机（{one_line(host)}）里的文件地址，不是本机的路径："
+                "请先把文件拷到本机（或挂载那个共享文件夹）再按本机的路径添加"
+            )
+        if re.match(r"/[A-Za-z]:/", path):  # file:///C:/Users/… — a Windows path
+            path = path[1:]
+        text = path
+        if text.strip("/") == "":
+            return None
+    if not text:
+        return None
+    return windows_path_here(text) or Path(text).expanduser()
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[文件或文件夹]...")
+@click.argument("typed", nargs=-1, metavar="[文件或文件夹]...")
 @click.option("--bundled", is_flag=True, help="同时加入（或重新加入）speechqa 自带的讲话。")
 @click.option(
     "--allow-duplicates",
@@ -131,7 +178,7 @@ def _as_pasted(text: str) -> str:
 )
 @pass_context
 def add(
-    obj: Context, paths: tuple[Path, ...], bundled: bool, allow_duplicates: bool, check: bool, reread: bool
+    obj: Context, typed: tuple[str, ...], bundled: bool, allow_duplicates: bool, check: bool, reread: bool
 ) -> None:
     """添加讲话文件或整个文件夹，并更新索引。
 
@@ -151,9 +198,18 @@ def add(
         speechqa add --bundled
         speechqa add --reread ~/讲话稿/
     """
-    if not paths and not bundled:
+    if not typed and not bundled:
         raise click.UsageError("请给出要添加的文件或文件夹（或用 --bundled 加回自带的讲话）。")
-    paths = tuple(as_typed(path) for path in paths)
+    paths = tuple(as_typed(text) for text in typed)
+    # `add 材料/*`: the shell names Windows' Thumbs.db and desktop.ini too, which a folder passes over
+    if system := [path for path in paths if is_system_file(path.name) and path.is_file()]:
+        notice(
+            f"跳过 {'、'.join(readable_name(path.name) for path in system)}："
+            "Windows 在文件夹里自动生成的系统文件（缩略图缓存、文件夹显示设置），不是文档"
+        )
+        paths = tuple(path for path in paths if path not in system)
+        if not paths and not bundled:
+            raise UserError("没有添加任何文件：给出的只有 Windows 的系统文件")
     named: set[Path] = set()
     passed_over = 0  # the folders' files named as 跳过 (counted in the line after them)
     for folder in paths:

@@ -26,6 +26,7 @@ __all__ = [
     "SYSTEM_FILE_NAMES",
     "is_archive",
     "is_office_lock_file",
+    "is_system_file",
     "shortcut_advice",
     "size_refusal",
 ]
@@ -110,6 +111,11 @@ _ARCHIVE_SUFFIXES = (".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz"
 def is_archive(name: str) -> bool:
     """Whether a file name is that of a compressed archive (材料.zip, 讲话稿.tar.gz)."""
     return name.lower().endswith(_ARCHIVE_SUFFIXES)
+
+
+def is_system_file(name: str) -> bool:
+    """Whether a file name is one Windows leaves in a folder (Thumbs.db, desktop.ini), never a document."""
+    return name.lower() in SYSTEM_FILE_NAMES
 
 
 def is_office_lock_file(name: str) -> bool:

@@ -64,9 +64,9 @@ from .formats import (
     MHT_SUFFIXES,
     SUPPORTED_FORMATS,
     SUPPORTED_SUFFIXES,
-    SYSTEM_FILE_NAMES,
     is_archive,
     is_office_lock_file,
+    is_system_file,
     shortcut_advice,
     size_refusal,
 )
@@ -108,6 +108,7 @@ __all__ = [
     "SkippedFiles",
     "decode_text",
     "is_archive",
+    "is_system_file",
     "iter_speech_files",
     "open_archive",
     "read_bytes",
@@ -184,7 +185,7 @@ def _incidental(folder: Path, child: Path) -> bool:
     return (
         is_office_lock_file(child.name)
         or child.name.startswith(".")
-        or child.name.lower() in SYSTEM_FILE_NAMES
+        or is_system_file(child.name)
         or (child.suffix.lower() == THUNDERBIRD_INDEX and child.with_suffix("").is_file())
         or any(part.startswith(".") for part in folders)
         or any(_saved_page_files(folder.joinpath(*folders[: n + 1])) for n in range(len(folders)))
@@ -277,7 +278,8 @@ def _picture_name(name: str) -> bool:
 
 def unsupported_message(name: str) -> str:
     """The one line for a file of a format speechqa does not read: a compressed archive (「材料.zip」) is
-    told to be unpacked first, a shortcut (「通知.lnk」) to add what it points to, anything else gets the formats
+    told to be unpacked first, a shortcut (「通知.lnk」) to add what it points to, Windows' Thumbs.db and desktop.ini
+    named as its system files (short: no format list), anything else gets the formats
     that are read."""
     if is_archive(name):
         return f"{name} 是压缩包，不能直接添加：请先解压，再添加解压出的文件或文件夹。"
@@ -285,6 +287,8 @@ def unsupported_message(name: str) -> str:
         return as_sentence(old_ppt_message(name))
     if (advice := shortcut_advice(name)) is not None:
         return as_sentence(f"{name} 是快捷方式，不是文档本身：{advice}")
+    if is_system_file(name):  # a bot's upload of one: said as what it is (`add` passes it over, cli.library)
+        return f"{name} 是 Windows 在文件夹里自动生成的系统文件，不是文档，不用添加。"
     return as_sentence(f"不支持的文件类型：{name}（支持 {SUPPORTED_FORMATS}）")
 
 

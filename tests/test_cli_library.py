@@ -180,6 +180,30 @@ def test_windows_thumbs_db_and_desktop_ini_in_a_folder_are_passed_over_without_a
     assert "每位离休干部慰问金标准为1200元" in ok(run("ask", "重阳节离休干部慰问金多少钱", "-k", "1"))
 
 
+def test_thumbs_db_and_desktop_ini_named_by_the_shell_s_star_are_passed_over_in_one_line(
+    run: Run, tmp_path: Path
+) -> None:
+    """`speechqa add 材料/*`: the shell names Explorer's Thumbs.db and desktop.ini too. Before: each 「✗ 不支持的
+    文件类型：Thumbs.db（支持 .txt、.md、.docx…）」 with the whole list of formats and exit 1, though the same folder
+    given whole passes them over. Now one short line naming them, the notice added, exit 0."""
+    folder = tmp_path / "材料"
+    notice = word_notice(folder / "重阳节慰问通知.docx")
+    (folder / "Thumbs.db").write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504))
+    (folder / "desktop.ini").write_text(
+        "[.ShellClassInfo]\r\nIconResource=imageres.dll,-3\r\n", encoding="utf-16"
+    )
+    result = run("add", *(str(path) for path in sorted(folder.iterdir())))  # as the shell expands 材料/*
+    out = ok(result)
+    assert "新增  #6 关于开展重阳节走访慰问活动的通知" in out
+    assert (
+        "提示：跳过 Thumbs.db、desktop.ini：Windows 在文件夹里自动生成的系统文件（缩略图缓存、文件夹显示设置），不是文档"
+    ) in result.stderr
+    assert "支持 .txt" not in result.output and "不支持" not in result.output
+    alone = run("add", str(folder / "Thumbs.db"))  # alone: nothing to add, said so
+    user_error(alone, "跳过 Thumbs.db", "没有添加任何文件：给出的只有 Windows 的系统文件")
+    assert str(notice) not in alone.output
+
+
 def test_word_s_lock_file_given_by_name_is_said_to_be_one_not_a_damaged_document(
     run: Run, tmp_path: Path
 ) -> None:

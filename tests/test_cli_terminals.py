@@ -360,27 +360,110 @@ def test_a_path_pasted_with_quotes_spaces_or_as_a_file_uri_is_the_file_it_names(
     assert f"找不到文件：“{tmp_path / '没有这个.txt'}”" in missing.stderr.decode("utf-8")
 
 
-@settings(max_examples=60, deadline=None)
+def test_a_blank_or_emptied_path_is_not_found_never_the_current_folder(
+    seed_home: Path, tmp_path: Path
+) -> None:
+    """`add " "`, `add '""'`, `add "“”"`, a lone line break, `add "file:///"`: before, every quote and space was
+    stripped and the empty rest, 「Path("")」, was the current folder, added whole (and 「file:///」 the root).
+    Now 「找不到文件」 quoting what was typed, exit 1, nothing added."""
+    (tmp_path / "通知.txt").write_text(
+        "关于重阳节走访慰问的通知\n各单位要在10月20日前完成走访慰问。\n", encoding="utf-8"
+    )
+    for typed, said in (
+        (" ", ["错误：找不到文件：「 」（给出的路径是空的）"]),
+        ("\n", ["错误：找不到文件：「\\n」（给出的路径是空的）"]),
+        ('""', ['✗ 找不到文件：""', "错误：没有添加任何文件。"]),
+        ("“”", ["✗ 找不到文件：“”。", "错误：没有添加任何文件。"]),
+        ("「 」", ["✗ 找不到文件：「 」。", "错误：没有添加任何文件。"]),
+        ("file:///", ["错误：找不到文件：file:///"]),
+        ("file://localhost", ["错误：找不到文件：file://localhost"]),
+    ):
+        done = sq(seed_home, "add", typed, cwd=tmp_path)
+        no_traceback(done)
+        assert done.returncode == 1, (typed, done.stdout.decode("utf-8"))
+        assert done.stderr.decode("utf-8").splitlines() == said, typed
+        assert "新增" not in done.stdout.decode("utf-8")
+
+
+def test_a_path_pasted_with_a_line_break_is_noticed_on_one_line(seed_home: Path, tmp_path: Path) -> None:
+    """Before: 「提示：「“/…/通知.txt”」 then, on a line of its own, 「」按 /…/通知.txt 添加」 — the typed line break
+    printed raw. Now the whole notice is one line, the break shown as \\n."""
+    notice = tmp_path / "通知.txt"
+    notice.write_text("关于重阳节走访慰问的通知\n各单位要在10月20日前完成走访慰问。\n", encoding="utf-8")
+    done = sq(seed_home, "add", f"“{notice}”\r\n")
+    no_traceback(done)
+    assert done.returncode == 0, done.stderr.decode("utf-8")
+    assert done.stderr.decode("utf-8").splitlines()[0] == f"提示：「“{notice}”\\r\\n」按 {notice} 添加"
+
+
+def test_a_file_uri_names_this_computer_s_file_or_is_refused_as_a_network_share(
+    seed_home: Path, tmp_path: Path
+) -> None:
+    """`file://localhost/…` is this computer's file; `file://服务器/共享/…` (a network share) is no local path and
+    was taken as 「/服务器/共享/…」; `file:///C:/…` is a Windows path, looked for where WSL keeps drive C."""
+    notice = tmp_path / "材料" / "重阳节通知.txt"
+    notice.parent.mkdir()
+    notice.write_text("关于重阳节走访慰问的通知\n各单位要在10月20日前完成走访慰问。\n", encoding="utf-8")
+    local = "file://localhost" + notice.as_uri()[len("file://") :]
+    done = sq(seed_home, "add", local)
+    no_traceback(done)
+    assert done.returncode == 0, done.stderr.decode("utf-8")
+    assert f"提示：「{local}」按 {notice} 添加" in done.stderr.decode("utf-8")
+    share = "file://fileserver/%E5%85%B1%E4%BA%AB/通知.docx"
+    refused = sq(seed_home, "add", share)
+    no_traceback(refused)
+    assert refused.returncode == 1
+    assert refused.stderr.decode("utf-8").splitlines() == [
+        f"错误：「{share}」是网络上另一台计算机（fileserver）里的文件地址，不是本机的路径："
+        "请先把文件拷到本机（或挂载那个共享文件夹）再按本机的路径添加"
+    ]
+    windows = sq(seed_home, "add", "file:///C:/Users/%E5%BC%A0%E4%B8%89/Desktop/%E9%80%9A%E7%9F%A5.docx")
+    assert windows.returncode == 1
+    assert windows.stderr.decode("utf-8").splitlines() == [
+        "错误：找不到文件：file:///C:/Users/%E5%BC%A0%E4%B8%89/Desktop/%E9%80%9A%E7%9F%A5.docx"
+        "（即本机的 /mnt/c/Users/张三/Desktop/通知.docx）"
+    ]
+
+
+# the quotes a paste can wrap a path in, one pair a layer (as `add` peels them)
+_LAYERS = ["''", '""', "“”", "‘’", "「」", "『』"]
+
+
+@settings(max_examples=80, deadline=None)
 @given(
-    name=st.text(st.characters(categories=("Lo", "Nd", "Lu")), min_size=1, max_size=12),
+    name=st.text(st.characters(categories=("Lo", "Nd", "Lu")), min_size=1, max_size=8),
+    layers=st.lists(st.sampled_from(_LAYERS), min_size=0, max_size=3),
+    decoys=st.sets(st.integers(0, 3)),
     before=st.sampled_from(["", " ", "\u3000", "\n"]),
     after=st.sampled_from(["", " ", "\r\n", "\t"]),
-    quotes=st.sampled_from(["", "''", '""', "“”", "‘’", "「」", "『』", "“”''"]),
     as_uri=st.booleans(),
 )
 def test_a_pasted_path_is_taken_as_the_file_it_names_never_another(
-    name: str, before: str, after: str, quotes: str, as_uri: bool
+    name: str, layers: list[str], decoys: set[int], before: str, after: str, as_uri: bool
 ) -> None:
-    """Property: whatever a paste wraps an existing file's path in, `add` takes that file (and a path that
-    exists as written is taken as written)."""
+    """Property: a path wrapped in layers of quotes (「“「a」”」) and spaces, with files on disk named as some of
+    the layers (decoys: 「「a」」 beside 「a」, a name with quotes of its own): the file taken is the one typed when it
+    exists, else the one nearest to what was typed — one layer of quotes peeled at a time — never one further in.
+    (Before, every layer was stripped at once: 「“「a」”」 took 「a」 though 「「a」」 was there.) A file manager's URI
+    wrapped so is its file."""
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"{name}.txt"
-        path.write_text("通知", encoding="utf-8")
-        assert as_typed(path) == path
-        text = path.as_uri() if as_uri else str(path)
-        half = len(quotes) // 2
-        pasted = before + quotes[:half] + text + quotes[half:] + after
-        assert as_typed(Path(pasted)) == path
+        here = os.getcwd()
+        os.chdir(folder)  # relative names: a decoy named with the quotes is a file the quoted text names
+        try:
+            bare = Path(folder).joinpath(name).as_uri() if as_uri else name
+            wrapped = [bare]  # wrapped[0]: as pasted (all the layers); wrapped[-1]: the bare path or URI
+            for pair in layers:
+                wrapped.insert(0, pair[0] + wrapped[0] + pair[1])
+            made = {n for n in decoys if n < len(wrapped) - 1 and not as_uri} | {len(wrapped) - 1}
+            for n in made:
+                Path(folder, wrapped[n] if n < len(wrapped) - 1 or not as_uri else name).write_text("通知")
+            taken = as_typed(before + wrapped[0] + after)
+            nearest = min(made)
+            assert taken == (
+                Path(folder, name) if as_uri and nearest == len(wrapped) - 1 else Path(wrapped[nearest])
+            )
+        finally:
+            os.chdir(here)
 
 
 # -- signals -------------------------------------------------------------------------------------------------
