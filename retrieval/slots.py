@@ -508,8 +508,10 @@ def states_time(text: str, time: Slot) -> bool:
     for word, slots in spellings.items():
         if time in slots and word in text:
             rest = text
-            for other, its in spellings.items():
-                if word in other and other != word and time not in its:
+            # another time's spelling is masked first, longest first, so neither one holding this word (年节 in
+            # 青年节) nor one overlapping it (大暑 in 「大暑期间」, where 暑期 straddles) reads as this time
+            for other in sorted(spellings, key=len, reverse=True):
+                if other != word and other not in word and time not in spellings[other]:
                     rest = rest.replace(other, "\x00")
             if word in rest:
                 return True
