@@ -36,6 +36,7 @@ import hashlib
 import logging
 import math
 import re
+import threading
 import unicodedata
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, fields, replace
@@ -46,7 +47,7 @@ from typing import NamedTuple
 import numpy as np
 
 from corpus import NUMERAL_CHARS, to_simplified
-from index import Embedder, PassageRecord, PinState, Store, embed_query, embedding_key, query_terms
+from index import Embedder, PassageRecord, PinState, Store, embed_query, embedding_key, jieba_cut, query_terms
 
 from .answer_type import asked_kinds
 from .asked_kind import question_kinds
@@ -651,22 +652,63 @@ def asked_answers(question: str) -> frozenset[str]:
     return question_kinds(text)
 
 
-# A yes/no question by its asking words (session pins67): a verb asked both ways (要不要, 能不能, 可不可以, 是不是,
-# 有没有, 需不需要, 去不去), 是否, 能否, 可否, 有无, 与否, or 吗 closing it.
-_WHETHER = re.compile(r"([\u4e00-\u9fff])[不没]\1|是否|能否|可否|有无|与否|吗\s*[？?！!。.]*\s*$")
-# a figure a yes/no question names to be confirmed (「一年要上三十二次课吗」, 「是不是八点开门」): digits, or a
-# numeral before a numeral's unit, a measure word or 多
-_FIGURE = re.compile(
-    r"\d|[一二两三四五六七八九十][十百千万]|[两三四五六七八九十百千]"
-    r"(?:[个次名人块元岁门天周年月日点号位份层楼张本期届节课场座倍成]|多|周岁|小时|分钟)"
+# A yes/no question by its asking words (session pins67; mend67p): a verb, modal or adjective asked both ways (要不要,
+# 能不能, 可不可以, 可以不可以, 需要不需要, 有没有, 去不去; checked in `asks_whether`), 是否, 能否, 可否, 有无, 与否,
+# or 吗, 么 (not of 什么, 怎么, 这么, 那么, 多么) or 不 closing it, before trailing courtesy words (「报销吗？谢谢」).
+_BOTH_WAYS = re.compile(r"([\u4e00-\u9fff]{1,2})[不没]\1")
+_COURTESY = r"(?:谢谢您?|谢谢你|多谢|麻烦了|麻烦您了|辛苦了|请回复)"
+_WHETHER = re.compile(
+    rf"是否|能否|可否|有无|与否|(?:吗|(?<![什怎这那多])么|不)[\s？?！!。.，,～~]*(?:{_COURTESY}[\s？?！!。.，,～~]*)*$"
 )
+# a figure a yes/no question names to be confirmed (「一年要上三十二次课吗」, 「是不是八点开门」, 「是不是一年一次」,
+# 「每人一份吗」): digits, or a numeral (一 and 两 too) before a measure word or a unit of time or 多; 一点儿, 一块儿
+# (a little, together) are none
+_NUMERAL = r"[\d一二两三四五六七八九十百千万半]"
+_TIME_UNITS = (
+    r"个小时|个钟头|个星期|小时|钟头|分钟|秒钟?|周岁|学期|星期|礼拜|季度|个月|年|月|天|日|周|岁|点|刻"
+)
+_MEASURES = r"个|次|名|人|块|元|角|门|号|位|份|层|楼|张|本|期|届|节|课|场|座|倍|成|趟|遍|回|批|项|条|件|套|间|户|家|所|台|辆|斤|公斤|米|公里|页|篇|多"
+_FIGURE = re.compile(rf"{_NUMERAL}+(?:{_TIME_UNITS}|{_MEASURES})(?!儿)")
+_TIME_FIGURE = re.compile(rf"{_NUMERAL}+(?:{_TIME_UNITS})(?!儿)")
 # a limit a yes/no question asks about (「报名年纪有没有上线」, 「专业数有限制吗」): answered by the figure of it
 _LIMIT = re.compile(r"限制|限额|上限|上线|下限|封顶|限定|限报|限几")
+# jieba's nouns, pronouns, numerals, measure words: 人不人道 asks nothing
+_NOT_ASKED_BOTH_WAYS = ("n", "r", "m", "q")
+
+
+_POSSEG_LOCK = threading.Lock()
+
+
+@cache
+def _tags_alone(word: str) -> tuple[str, ...]:
+    """jieba's tags of a word cut alone."""
+    import jieba.posseg
+
+    with _POSSEG_LOCK:
+        return tuple(pair.flag for pair in jieba.posseg.lcut(word))
+
+
+def _asked_both_ways(text: str) -> bool:
+    """Whether the text asks a verb, modal or adjective both ways (能不能, 可以不可以), read as jieba cuts the
+    text: the stretch ends where a word does (not 人不人 of 「这个人不人道」; jieba may glue its start to the word
+    before, 「展要」) and jieba does not tag the word asked as a noun, pronoun, numeral or measure word."""
+    cuts: set[int] = {0}
+    at = 0
+    for token in jieba_cut(text):
+        at += len(token)
+        cuts.add(at)
+    for m in _BOTH_WAYS.finditer(text):
+        tags = _tags_alone(m.group(1))
+        if m.end() in cuts and not any(t.startswith(_NOT_ASKED_BOTH_WAYS) for t in tags):
+            return True
+    return False
 
 
 def asks_whether(question: str) -> bool:
-    """Whether a question asks yes or no by its asking words (要不要买门票, 能不能代领, 是否需要预约, 可以带家属吗)."""
-    return _WHETHER.search(to_simplified(question)) is not None
+    """Whether a question asks yes or no by its asking words (要不要买门票, 能不能代领, 可以不可以带家属, 是否需要预约,
+    可以带家属吗, 能带家属么, 能报销不)."""
+    text = to_simplified(question)
+    return _WHETHER.search(text) is not None or _asked_both_ways(text)
 
 
 def whether_answers(question: str) -> frozenset[str]:
@@ -678,7 +720,9 @@ def whether_answers(question: str) -> frozenset[str]:
         return kinds
     text = to_simplified(question)
     figure = frozenset({"number"}) if _FIGURE.search(text) or _LIMIT.search(text) else frozenset()
-    return kinds | figure | {"whether"}
+    # a duration or a time confirmed (「是不是一年一次」, 「是不是一个小时」) is answered as 「多长时间」 or 「几年」 asks
+    during = frozenset({"time"}) if _TIME_FIGURE.search(text) else frozenset()
+    return kinds | figure | during | {"whether"}
 
 
 def answered_by(kinds: frozenset[str]) -> frozenset[str]:

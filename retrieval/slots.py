@@ -24,6 +24,7 @@ from functools import cache
 from importlib.resources import files
 
 from corpus import NUMERAL_CHARS, name_parts, numeral_value, to_simplified
+from index import jieba_cut
 
 from .answer_type import WEEKDAY
 
@@ -398,15 +399,47 @@ def time_slots(text: str, words: Iterable[str]) -> frozenset[Slot]:
     (今年底, 下月初: `_before`). A spelling inside another the question names names nothing of its own (年节 in
     五四青年节, 新年 in 农历新年, 月初 in 正月初一), nor one negated (非工作日)."""
     spellings = _time_spellings()
-    named = {w: spellings[w] for w in words if w in spellings}
+    cuts = _cuts(text)
+    # a spelling counts where it is whole words of jieba's cut of the text (mend67p): not 下午 of 下午茶, 工作日 of
+    # 工作日记 (工作/日记); 正月十五 (正月/十五) counts
+    named = {w: spellings[w] for w in words if w in spellings and _whole(w, text, cuts)}
     named.update((w[-len(t) :], slots) for w in words if w not in spellings for t, slots in [_before(w)] if t)
-    named.update((w, slots) for w, slots in spellings.items() if len(w) >= 3 and w in text)
+    named.update(
+        (w, slots) for w, slots in spellings.items() if len(w) >= 3 and w in text and _whole(w, text, cuts)
+    )
     return frozenset(
         slot
         for w, slots in named.items()
         if "非" + w not in text and not any(w != o and w in o for o in named) and _free(w, slots, text)
         for slot in slots
     )
+
+
+def _cuts(text: str) -> frozenset[int]:
+    """Where jieba's words of the text begin and end."""
+    at, cuts = 0, {0}
+    for token in jieba_cut(text):
+        at += len(token)
+        cuts.add(at)
+    return frozenset(cuts)
+
+
+def _whole(word: str, text: str, cuts: frozenset[int]) -> bool:
+    """Whether the word occurs in the text as whole words of its cut, or with only a time pointing from now or a
+    date before it (今年底) or a particle jieba glued after it (「立春给」) in the same word (or the text does not
+    hold it: a word given). Not 下午 of 下午茶, 工作日 of 工作日记."""
+    starts = _starts(word, text)
+    if not starts:
+        return True
+    for i in starts:
+        before = max((c for c in cuts if c <= i), default=0)
+        after = min((c for c in cuts if c >= i + len(word)), default=len(text))
+        head, tail = text[before:i], text[i + len(word) : after]
+        if (not head or _BEFORE_TIME.fullmatch(head)) and (
+            not tail or (len(tail) == 1 and tail in _AFTER_TIME)
+        ):
+            return True
+    return False
 
 
 # what stands before a solar term's name and makes it no time: weather (下大雪); what follows (小雪天, 年终奖)
@@ -475,8 +508,10 @@ def states_time(text: str, time: Slot) -> bool:
     for word, slots in spellings.items():
         if time in slots and word in text:
             rest = text
-            for other, its in spellings.items():
-                if word in other and other != word and time not in its:
+            # another time's spelling is masked first, longest first, so neither one holding this word (年节 in
+            # 青年节) nor one overlapping it (大暑 in 「大暑期间」, where 暑期 straddles) reads as this time
+            for other in sorted(spellings, key=len, reverse=True):
+                if other != word and other not in word and time not in spellings[other]:
                     rest = rest.replace(other, "\x00")
             if word in rest:
                 return True

@@ -89,12 +89,13 @@ def qualifies(candidate: Judged) -> bool:
     )
 
 
-def ships(judged: dict[str, Judged], struck: Sequence[str] = ()) -> str:
-    """The committed rule (see the module's docstring): which of ORDER ships, `struck` failing the bot tests."""
-    ok = [n for n in ORDER if n in judged and n not in struck and qualifies(judged[n])]
+def ships(judged: dict[str, Judged], struck: Sequence[str] = (), order: Sequence[str] = ORDER) -> str:
+    """The committed rule (see the module's docstring): which of `order` (this script's ORDER unless another
+    script's is given) ships, `struck` failing the bot tests; ties and none qualifying: the first."""
+    ok = [n for n in order if n in judged and n not in struck and qualifies(judged[n])]
     if not ok:
-        return ORDER[0]
-    return max(ok, key=lambda n: (judged[n].judged.hits, -ORDER.index(n)))
+        return order[0]
+    return max(ok, key=lambda n: (judged[n].judged.hits, -list(order).index(n)))
 
 
 def reread(

@@ -74,10 +74,7 @@ qualifies = p24.qualifies
 
 def ships(judged: dict[str, Judged], struck: Sequence[str] = ()) -> str:
     """The committed rule: `pin_batch24.ships`' over this script's ORDER."""
-    ok = [n for n in ORDER if n in judged and n not in struck and qualifies(judged[n])]
-    if not ok:
-        return ORDER[0]
-    return max(ok, key=lambda n: (judged[n].judged.hits, -ORDER.index(n)))
+    return p24.ships(judged, struck, ORDER)
 
 
 def reread(

@@ -1809,3 +1809,84 @@ def test_the_pinned_question_asked_again_never_adds_a_time(
     pinned = template[0].format(time)
     asked = before + pinned.rstrip("？") + after
     assert not time_added(QuestionSide.of(asked), QuestionSide.of(pinned), "")
+
+
+# review of pins67 (session mend67p)
+@pytest.mark.parametrize(
+    ("asked", "pinned"),
+    [
+        ("离休干部体检是不是一年一次", "离休干部体检一年几次？"),
+        ("慰问品每人一份吗", "慰问品每人领几份？"),
+        ("是不是满一年才能报", "满几年才能报？"),
+        ("一次课是不是一个小时", "一次课多长时间？"),
+    ],
+)
+def test_a_yes_no_question_confirming_one_of_a_unit_is_no_whether_swap(asked: str, pinned: str) -> None:
+    assert not answers_swapped(QuestionSide.of(asked), QuestionSide.of(pinned), whether=True)
+    assert not answers_swapped(QuestionSide.of(pinned), QuestionSide.of(asked), whether=True)
+
+
+@given(
+    st.sampled_from(["一", "两", "三", "5", "十二", "半"]),
+    st.sampled_from(["次", "份", "个", "人", "天", "年", "个月", "小时", "节", "趟", "块", "张"]),
+    st.sampled_from(["是不是{n}{u}", "要{n}{u}吗", "{n}{u}够不够", "是否{n}{u}"]),
+)
+@settings(max_examples=80, deadline=None)
+def test_confirming_any_number_of_a_unit_never_swaps_with_asking_that_units_count(
+    n: str, u: str, form: str
+) -> None:
+    asked = "这项活动" + form.format(n=n, u=u)
+    pinned = f"这项活动几{u}？"
+    assert asks_whether(asked)
+    assert not answers_swapped(QuestionSide.of(asked), QuestionSide.of(pinned), whether=True)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "能带家属么",
+        "能报销不",
+        "可以报销不？",
+        "可以不可以带家属",
+        "需要不需要预约",
+        "愿意不愿意参加",
+        "报销吗？谢谢",
+    ],
+)
+def test_yes_no_forms_are_read_as_asking_whether(question: str) -> None:
+    assert asks_whether(question)
+
+
+@pytest.mark.parametrize("question", ["这个人不人道", "这是什么", "活动怎么报名", "这么多人怎么办"])
+def test_no_yes_no_read_inside_a_word_or_in_a_question_word(question: str) -> None:
+    assert not asks_whether(question)
+
+
+def test_matching_reads_a_time_added_against_the_pinned_passages_document() -> None:
+    """`PinMatcher` hands each pin's document (title, heading, text) to the features, so a time only the title
+    states (秋季 of 「…秋季招生简章」) is no time added when served, and one it does not state (春季) is: the row
+    alone would read both as added (review of pins67, session mend67p)."""
+    from index import PassageRecord, PinRecord, PinState
+
+    row = PassageRecord(
+        id=7,
+        speech_id=2,
+        position=3,
+        section="招生专业",
+        text="专业：太极拳；上课时间：星期一上午",
+        content_hash="",
+        speech_title="临江市老年大学2024年秋季招生简章",
+        speech_date=None,
+        speaker=None,
+    )
+    question = "老年大学太极拳班星期几上课？"
+    pin = PinRecord(1, question, 7, 2, "", row.text, row.speech_title, None, "2026-12-07T12:00:00+0800")
+    vector = np.ones((1, 4), dtype=np.float32) / 2.0
+    matcher = PinMatcher([PinState(pin, "ok", row)], vector, vector, vector)
+
+    def added(asked: str) -> float:
+        [(_, found)] = matcher.features(vector[0], asked, lambda _: 1.0, read=("time_added",))
+        return found.time_added
+
+    assert added("老年大学秋季学期太极拳班星期几上课") == 0.0  # the title states it
+    assert added("老年大学春季学期太极拳班星期几上课") == 1.0

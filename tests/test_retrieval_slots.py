@@ -459,3 +459,19 @@ def test_a_common_surname_before_a_solar_term_is_a_name_not_a_time(surname: str,
     on its own does."""
     assert not _times(f"{surname}{term}同志的补助是多少"), (surname, term)
     assert _times(f"{term}那天活动室开门吗") == time_slots(term, [term])
+
+
+# review of pins67 (session mend67p): a time word read only as whole words, not inside a compound
+@given(st.sampled_from(["下午茶", "工作日记"]), st.sampled_from(["{w}怎么安排", "请问{w}的事", "{w}在哪里"]))
+def test_a_time_inside_a_compound_names_no_time(word: str, form: str) -> None:
+    from index import query_terms
+
+    text = form.format(w=word)
+    assert time_slots(text, query_terms(text)) == frozenset()
+
+
+def test_a_time_written_whole_still_names_its_time() -> None:
+    from index import query_terms
+
+    for text in ["下午几点开门", "工作日几点开门", "正月十五有活动吗"]:
+        assert time_slots(text, query_terms(text)), text
