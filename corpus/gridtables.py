@@ -41,6 +41,9 @@ _RULE_PRESENT = 0.7
 # A cell holds print when this many ink pixels are left inside its rules.
 _MIN_CELL_INK = 12
 _PAD = 10  # white round each cell's print in the stack read by OCR
+# A stack of cells is read in parts no taller than this: an OCR engine shrinks a taller image to its own
+# limit (RapidOCR: 2000 px on its longer side) and a long table's cells, shrunk, read as garbage.
+MAX_STACK_HEIGHT = 1600
 
 
 class _Reading(Protocol):
@@ -228,23 +231,11 @@ def read_grid(image: Image, grid: Grid, reader: CellReader, *, margins: bool = T
             pieces.append((key, box))
     if not pieces:
         return GridTable(_empty_rows(grid), _wide_rows(grid))
-    stack_width = max(x1 - x0 for _, (x0, _, x1, _) in pieces) + 2 * _PAD
     tallest = max(y1 - y0 for _, (_, y0, _, y1) in pieces)
     gap = max(16, tallest // 2)
-    stack_height = sum(y1 - y0 + 2 * _PAD + gap for _, (_, y0, _, y1) in pieces)
-    stack = PILImage.new("RGB", (stack_width, stack_height), (255, 255, 255))
-    bands: list[tuple[object, int, int]] = []
-    at = 0
-    for key, (x0, y0, x1, y1) in pieces:
-        stack.paste(page.crop((x0, y0, x1, y1)), (_PAD, at + _PAD))
-        bands.append((key, at, at + y1 - y0 + 2 * _PAD + gap))
-        at += y1 - y0 + 2 * _PAD + gap
     texts: dict[object, list[tuple[float, float, str]]] = {}
-    for line in reader.read(stack).lines:
-        middle = (line.top + line.bottom) / 2
-        key = next((k for k, start, end in bands if start <= middle < end), None)
-        if key is not None and line.text.strip():
-            texts.setdefault(key, []).append((line.top, line.x0, line.text.strip()))
+    for part in _stacks(pieces, gap):
+        _read_stack(page, part, gap, reader, texts)
     rows = [list(row) for row in _empty_rows(grid)]
     for cell in grid.cells:
         rows[cell.row][cell.column] = _joined(texts.get(cell, []))
@@ -254,6 +245,50 @@ def read_grid(image: Image, grid: Grid, reader: CellReader, *, margins: bool = T
         tuple(text for _, _, text in sorted(texts.get("above", []))),
         tuple(text for _, _, text in sorted(texts.get("below", []))),
     )
+
+
+def _stacks(
+    pieces: list[tuple[object, tuple[int, int, int, int]]], gap: int
+) -> list[list[tuple[object, tuple[int, int, int, int]]]]:
+    """The pieces in order, in runs whose stack is at most MAX_STACK_HEIGHT tall (a piece taller than that
+    alone in its run)."""
+    runs: list[list[tuple[object, tuple[int, int, int, int]]]] = []
+    height = 0
+    for key, box in pieces:
+        tall = box[3] - box[1] + 2 * _PAD + gap
+        if not runs or height + tall > MAX_STACK_HEIGHT:
+            runs.append([])
+            height = 0
+        runs[-1].append((key, box))
+        height += tall
+    return runs
+
+
+def _read_stack(
+    page: Image,
+    pieces: list[tuple[object, tuple[int, int, int, int]]],
+    gap: int,
+    reader: CellReader,
+    texts: dict[object, list[tuple[float, float, str]]],
+) -> None:
+    """The pieces cut from `page`, stacked one under another with white between, read in one OCR pass: each
+    line found is added to `texts` under the piece whose band holds its middle."""
+    from PIL import Image as PILImage
+
+    stack_width = max(x1 - x0 for _, (x0, _, x1, _) in pieces) + 2 * _PAD
+    stack_height = sum(y1 - y0 + 2 * _PAD + gap for _, (_, y0, _, y1) in pieces)
+    stack = PILImage.new("RGB", (stack_width, stack_height), (255, 255, 255))
+    bands: list[tuple[object, int, int]] = []
+    at = 0
+    for key, (x0, y0, x1, y1) in pieces:
+        stack.paste(page.crop((x0, y0, x1, y1)), (_PAD, at + _PAD))
+        bands.append((key, at, at + y1 - y0 + 2 * _PAD + gap))
+        at += y1 - y0 + 2 * _PAD + gap
+    for line in reader.read(stack).lines:
+        middle = (line.top + line.bottom) / 2
+        key = next((k for k, start, end in bands if start <= middle < end), None)
+        if key is not None and line.text.strip():
+            texts.setdefault(key, []).append((line.top, line.x0, line.text.strip()))
 
 
 def _on_white(image: Image) -> Image:

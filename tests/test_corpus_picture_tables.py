@@ -230,3 +230,96 @@ def pictures_without_rules(draw: st.DrawFn) -> Image.Image:
 @given(pictures_without_rules())
 def test_a_picture_with_no_ruled_grid_never_becomes_a_table(image: Image.Image) -> None:
     assert find_grid(image) is None
+
+
+# -- a long table: read in parts the engine reads at full size -------------------------------------------
+
+
+class ShrinkingEngine(BarEngine):
+    """A fake engine that, as RapidOCR does, shrinks an image longer than its limit on either side before
+    reading it (its boxes scaled back): a shrunk bar reads as another number."""
+
+    name = "shrinking bars"
+    limit = 2000
+
+    def read(self, image: Image.Image) -> Reading:
+        scale = min(1.0, self.limit / max(image.size))
+        if scale == 1.0:
+            return super().read(image)
+        small = image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))))
+        lines = super().read(small).lines
+        return Reading(
+            tuple(
+                Line(
+                    text=line.text,
+                    x0=line.x0 / scale,
+                    x1=line.x1 / scale,
+                    top=line.top / scale,
+                    bottom=line.bottom / scale,
+                )
+                for line in lines
+            )
+        )
+
+
+def bar_grid(rows: int, columns: int) -> tuple[Image.Image, list[list[str]]]:
+    """A ruled grid of `rows` × `columns` cells 150 × 40 px, each holding a bar coding its number."""
+    image = Image.new("L", (150 * columns + 60, 40 * rows + 60), 255)
+    paint = ImageDraw.Draw(image)
+    numbers = []
+    for r in range(rows):
+        numbers.append([])
+        for c in range(columns):
+            number = (r * columns + c) % 60
+            numbers[-1].append(str(number))
+            x, y = 30 + 150 * c + 10, 30 + 40 * r + 15
+            paint.rectangle((x, y, x + 4 + 2 * number - 1, y + 9), fill=0)
+    for c in range(columns + 1):
+        paint.line((30 + 150 * c, 30, 30 + 150 * c, 30 + 40 * rows), fill=0, width=2)
+    for r in range(rows + 1):
+        paint.line((30, 30 + 40 * r, 30 + 150 * columns, 30 + 40 * r), fill=0, width=2)
+    return image.convert("RGB"), numbers
+
+
+def test_a_long_table_is_read_in_parts_the_engine_reads_at_full_size() -> None:
+    """A 31-row roster's 155 cells stack far taller than an engine's limit: read in parts, every cell is read
+    once, in its place (one stack, shrunk 3×, read every bar wrong)."""
+    image, numbers = bar_grid(31, 5)
+    grid = find_grid(image)
+    assert grid is not None and grid.shape == (31, 5)
+    read = read_grid(image, grid, ShrinkingEngine(), margins=False)
+    assert [list(row) for row in read.rows] == numbers
+
+
+class PageThenGarbage:
+    """A fake engine reading a page's print as it stands (its table's rows run together, as RapidOCR gives
+    them) and any other image (the stacked cells) as Latin garbage."""
+
+    name = "page then garbage"
+
+    def __init__(self, page: Image.Image, lines: tuple[Line, ...]) -> None:
+        self.size, self.lines = page.size, lines
+
+    def read(self, image: Image.Image) -> Reading:
+        if image.size == self.size:
+            return Reading(self.lines)
+        return Reading((Line(text="34；43；Fel LEZUZAM", x0=10, x1=200, top=5, bottom=25),))
+
+
+def test_a_scanned_table_read_worse_cell_by_cell_keeps_the_pages_own_reading() -> None:
+    image, _ = bar_grid(4, 3)
+    page = Image.new("RGB", (image.width, image.height + 120), (255, 255, 255))
+    page.paste(image, (0, 60))
+    own = tuple(
+        Line(
+            text=f"{r + 1}赵桂兰县教育局城关镇幸福路{r + 1}号",
+            x0=40,
+            x1=450,
+            top=100 + 40 * r,
+            bottom=120 + 40 * r,
+        )
+        for r in range(4)
+    )
+    lines = (Line(text="关于做好走访慰问工作的通知", x0=40, x1=400, top=10, bottom=40), *own)
+    read = ocr.recognise("page.png", PageThenGarbage(page, lines), page)  # type: ignore[arg-type]
+    assert [line.text for line in read.lines] == [line.text for line in lines]
