@@ -389,5 +389,55 @@ def table_picture(data: bytes) -> TablePicture | None:
         PILImage.DecompressionBombError,
     ):
         return None
-    grid = find_grid(image)
+    grid = find_grid_scaled(image)
     return None if grid is None else TablePicture(image, grid)
+
+
+# A picture is searched for its grid at most this long on either side: a 12-megapixel photo is looked at
+# as a ~1,400 px one (the grid found there, its rules placed again in the full picture, the cells cut
+# from the full picture).
+_SEARCH_SIDE = 1400
+
+
+def find_grid_scaled(image: Image) -> Grid | None:
+    """`find_grid` of a large picture made small first: each block of pixels as dark as its darkest (a
+    rule a pixel thick stays a rule), the grid's rules then placed in the full picture within a block."""
+    from PIL import Image as PILImage
+
+    factor = -(-max(image.size) // _SEARCH_SIDE)
+    if factor <= 1:
+        return find_grid(image)
+    import numpy as np
+
+    grey = np.asarray(_on_white(image).convert("L"))
+    height, width = (grey.shape[0] // factor) * factor, (grey.shape[1] // factor) * factor
+    blocks = grey[:height, :width].reshape(height // factor, factor, width // factor, factor)
+    small = find_grid(PILImage.fromarray(blocks.min(axis=(1, 3))))
+    if small is None:
+        return None
+    full = _on_white(image).convert("L")
+    if small.angle:
+        full = full.rotate(-small.angle, resample=PILImage.Resampling.BICUBIC, fillcolor=255)
+    ink = _ink(full)
+    rows = tuple(_placed(ink, y, factor) for y in small.rows)
+    columns = tuple(_placed(ink.T, x, factor) for x in small.columns)
+    cells = tuple(
+        GridCell(
+            cell.row,
+            cell.column,
+            cell.span,
+            (columns[cell.column], rows[cell.row], columns[cell.column + cell.span], rows[cell.row + 1]),
+        )
+        for cell in small.cells
+    )
+    return Grid(rows, columns, cells, small.angle)
+
+
+def _placed(ink: np.ndarray, at: int, factor: int) -> int:
+    """The row of `ink` (pass the transpose for a column) holding the most ink within the block `at` of
+    the small picture stands for: the rule found there placed in the full picture."""
+    import numpy as np
+
+    start = max(0, at * factor - 1)
+    end = min(ink.shape[0], (at + 1) * factor + 1)
+    return start + int(np.argmax(ink[start:end].sum(axis=1)))

@@ -323,3 +323,24 @@ def test_a_scanned_table_read_worse_cell_by_cell_keeps_the_pages_own_reading() -
     lines = (Line(text="关于做好走访慰问工作的通知", x0=40, x1=400, top=10, bottom=40), *own)
     read = ocr.recognise("page.png", PageThenGarbage(page, lines), page)  # type: ignore[arg-type]
     assert [line.text for line in read.lines] == [line.text for line in lines]
+
+
+@pytest.mark.parametrize("rule", [1, 2])
+def test_a_large_picture_is_searched_small_and_read_full_size(rule: int) -> None:
+    """A table in a 3,000 px picture (a screenshot of a wide screen), rules one or two pixels thick: the grid
+    is found in the picture made a third as large, every cell cut from the full picture and read in place."""
+    from corpus.gridtables import find_grid_scaled
+
+    table, numbers = bar_grid(6, 6)
+    if rule == 1:
+        paint = ImageDraw.Draw(table)
+        for c in range(7):  # the 2 px rules thinned to 1 px
+            paint.line((31 + 150 * c, 30, 31 + 150 * c, 30 + 40 * 6), fill=(255, 255, 255))
+        for r in range(7):
+            paint.line((30, 31 + 40 * r, 30 + 150 * 6, 31 + 40 * r), fill=(255, 255, 255))
+    image = Image.new("RGB", (3000, 1400), (255, 255, 255))
+    image.paste(table, (1000, 500))
+    grid = find_grid_scaled(image)
+    assert grid is not None and grid.shape == (6, 6)
+    read = read_grid(image, grid, BarEngine(), margins=False)
+    assert [list(row) for row in read.rows] == numbers
