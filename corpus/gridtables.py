@@ -16,13 +16,18 @@ grid: `find_grid` returns None.
 from __future__ import annotations
 
 import itertools
+import logging
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .layout import Line
 
+log = logging.getLogger(__name__)
+
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import numpy as np
     from PIL.Image import Image
 
@@ -441,3 +446,43 @@ def _placed(ink: np.ndarray, at: int, factor: int) -> int:
     start = max(0, at * factor - 1)
     end = min(ink.shape[0], (at + 1) * factor + 1)
     return start + int(np.argmax(ink[start:end].sum(axis=1)))
+
+
+class PictureTables:
+    """The table pictures of one document (a .docx's, an .odt's) read in turn: the OCR engine asked for
+    (`engine()`) at the first picture holding a ruled table, the pictures left unread for want of one
+    counted (`unread`), and what each is read into placed after the paragraph holding it — a second
+    picture in the same paragraph after the first's, as they stand."""
+
+    def __init__(self, name: str, engine: Callable[[], CellReader | None]) -> None:
+        self.name, self.unread = name, 0
+        self._engine, self._reader, self._asked = engine, None, False
+        self._last: dict[Any, Any] = {}
+
+    def read(self, data: bytes) -> GridTable | None:
+        """The table the picture `data` shows, read cell by cell; None for a picture holding no ruled
+        table, one whose cells read empty, or one left unread (no engine; an engine failing on it)."""
+        picture = table_picture(data)
+        if picture is None:
+            return None
+        if not self._asked:
+            self._reader, self._asked = self._engine(), True
+        reader: CellReader | None = self._reader
+        if reader is None:
+            self.unread += 1
+            return None
+        try:
+            table = read_grid(picture.image, picture.grid, reader)
+        except Exception as e:  # an engine failing on one picture must not lose the document
+            log.warning("OCR (%s) failed on a table picture in %s: %r", reader.name, self.name, e)
+            return None
+        return table if any(cell for row in table.rows for cell in row) else None
+
+    def place(self, paragraph: Any, made: list[Any]) -> None:
+        """`made` (XML elements) after `paragraph`, or after what an earlier picture of it was read into."""
+        after = self._last.get(paragraph, paragraph)
+        for element in made:
+            element.tail = after.tail
+            after.addnext(element)
+            after = element
+        self._last[paragraph] = after

@@ -344,3 +344,61 @@ def test_a_large_picture_is_searched_small_and_read_full_size(rule: int) -> None
     assert grid is not None and grid.shape == (6, 6)
     read = read_grid(image, grid, BarEngine(), margins=False)
     assert [list(row) for row in read.rows] == numbers
+
+
+class NumberedBars(BarEngine):
+    """The bar engine reading each number plus `offset` (two pictures' cells told apart)."""
+
+    def __init__(self) -> None:
+        self.pictures = 0
+
+    def read(self, image: Image.Image) -> Reading:
+        self.pictures += 1
+        return Reading(
+            tuple(
+                Line(
+                    text=f"{self.pictures}-{line.text}",
+                    x0=line.x0,
+                    x1=line.x1,
+                    top=line.top,
+                    bottom=line.bottom,
+                )
+                for line in super().read(image).lines
+            )
+        )
+
+
+def test_two_table_pictures_in_one_paragraph_are_read_in_their_order() -> None:
+    """python-docx: a notice whose one paragraph holds two table pictures, each 15 cm wide; the first
+    picture's table comes first after the paragraph, then the second's."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.shared import Cm
+
+    from corpus.word import picture_tables
+
+    document = docx.Document()
+    document.add_paragraph("附件：两张表如下")
+    holder = document.add_paragraph()
+    for _ in range(2):
+        image, _numbers = bar_grid(2, 3)
+        png = io.BytesIO()
+        image.save(png, "PNG")
+        png.seek(0)
+        holder.add_run().add_picture(png, width=Cm(15))
+    saved = io.BytesIO()
+    document.save(saved)
+    read = docx.Document(io.BytesIO(saved.getvalue()))
+    engine = NumberedBars()
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(saved.getvalue())) as archive:
+        unread = picture_tables(
+            "two.docx", read.element.body, archive, etree.XMLParser(), parse_xml, lambda: engine
+        )
+    assert unread == 0 and engine.pictures == 2
+    tables = [
+        [next(cell.iter("{*}t")).text for cell in table.iter("{*}tc")]
+        for table in read.element.body.iter("{*}tbl")
+    ]
+    assert tables == [[f"1-{n}" for n in range(6)], [f"2-{n}" for n in range(6)]]
