@@ -111,6 +111,8 @@ def find_grid(image: Image, *, straighten: bool = True) -> Grid | None:
     from .skew import skew_angle
 
     grey = _on_white(image).convert("L")
+    if _ink(grey).mean() > _MAX_INK:
+        return None  # a photo or a dark graphic: not straightened, not searched
     angle = skew_angle(grey) if straighten and min(grey.size) >= 40 else 0.0
     if angle:
         grey = grey.rotate(-angle, resample=PILImage.Resampling.BICUBIC, fillcolor=255)
@@ -305,7 +307,7 @@ def _on_white(image: Image) -> Image:
         white = PILImage.new("RGBA", image.size, (255, 255, 255, 255))
         white.alpha_composite(image)
         return white.convert("RGB")
-    return image.convert("RGB")
+    return image if image.mode == "RGB" else image.convert("RGB")
 
 
 def _print_box(ink: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
@@ -416,8 +418,8 @@ def find_grid_scaled(image: Image) -> Grid | None:
 
     grey = np.asarray(_on_white(image).convert("L"))
     height, width = (grey.shape[0] // factor) * factor, (grey.shape[1] // factor) * factor
-    blocks = grey[:height, :width].reshape(height // factor, factor, width // factor, factor)
-    small = find_grid(PILImage.fromarray(blocks.min(axis=(1, 3))))
+    rows = grey[:height, :width].reshape(height // factor, factor, width).min(axis=1)
+    small = find_grid(PILImage.fromarray(rows.reshape(height // factor, width // factor, factor).min(axis=2)))
     if small is None:
         return None
     full = _on_white(image).convert("L")
