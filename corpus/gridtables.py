@@ -241,8 +241,9 @@ def read_grid(image: Image, grid: Grid, reader: CellReader, *, margins: bool = T
     tallest = max(y1 - y0 for _, (_, y0, _, y1) in pieces)
     gap = max(16, tallest // 2)
     texts: dict[object, list[tuple[float, float, str]]] = {}
+    width = max(x1 - x0 for _, (x0, _, x1, _) in pieces) + 2 * _PAD  # every part as wide as the widest piece
     for part in _stacks(pieces, gap):
-        _read_stack(page, part, gap, reader, texts)
+        _read_stack(page, part, gap, width, reader, texts)
     rows = [list(row) for row in _empty_rows(grid)]
     for cell in grid.cells:
         rows[cell.row][cell.column] = _joined(texts.get(cell, []))
@@ -275,6 +276,7 @@ def _read_stack(
     page: Image,
     pieces: list[tuple[object, tuple[int, int, int, int]]],
     gap: int,
+    stack_width: int,
     reader: CellReader,
     texts: dict[object, list[tuple[float, float, str]]],
 ) -> None:
@@ -282,7 +284,6 @@ def _read_stack(
     line found is added to `texts` under the piece whose band holds its middle."""
     from PIL import Image as PILImage
 
-    stack_width = max(x1 - x0 for _, (x0, _, x1, _) in pieces) + 2 * _PAD
     stack_height = sum(y1 - y0 + 2 * _PAD + gap for _, (_, y0, _, y1) in pieces)
     stack = PILImage.new("RGB", (stack_width, stack_height), (255, 255, 255))
     bands: list[tuple[object, int, int]] = []

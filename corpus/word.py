@@ -1883,7 +1883,7 @@ _TABLE_PICTURE_WIDTH = 2_160_000
 _EMU_PER_PIXEL = 9525  # at 96 dpi, as Word sizes a picture inserted at its own size
 
 
-def picture_tables(name: str, body, archive: zipfile.ZipFile, parser, make, engine=ocr.engine) -> int:  # type: ignore[no-untyped-def]
+def picture_tables(name: str, body, archive: zipfile.ZipFile, parser, make, engine=None) -> int:  # type: ignore[no-untyped-def]
     """Read each picture of a ruled table in the body of a document with text of its own (a 附件 table a
     clerk pasted as a picture: a sheet exported as PNG, a screenshot) as the table it shows, after the
     paragraph holding it: the lines printed above the grid (its caption), the table read cell by cell by
@@ -1896,7 +1896,7 @@ def picture_tables(name: str, body, archive: zipfile.ZipFile, parser, make, engi
         return 0
     rels = _document_rels(archive, parser)
     images = {rel_id: path for rel_id, (kind, path) in rels.items() if kind == "image"}
-    pictures = gridtables.PictureTables(name, engine)
+    pictures = gridtables.PictureTables(name, engine or ocr.engine)
     for blip in list(body.iter(_A + "blip")):
         path = images.get(blip.get(_R_EMBED) or "")
         paragraph = next(blip.iterancestors(_W + "p"), None)
