@@ -147,7 +147,8 @@ def ruled_tables(draw: st.DrawFn) -> tuple[Image.Image, list[list[int]], int, in
     fake engine reads it back), some cells empty; tilted up to 1.5°."""
     rows = draw(st.integers(2, 6))
     columns = draw(st.integers(2, 5))
-    widths = [draw(st.integers(70, 160)) for _ in range(columns)]
+    least = max(70, 2 * rows * columns + 26)  # the widest bar (its number's) inside its rules with room
+    widths = [draw(st.integers(least, least + 90)) for _ in range(columns)]
     heights = [draw(st.integers(30, 60)) for _ in range(rows)]
     filled = [[draw(st.booleans()) or r == 0 for _ in range(columns)] for r in range(rows)]
     image = Image.new("L", (sum(widths) + 60, sum(heights) + 60), 255)
