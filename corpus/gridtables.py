@@ -16,13 +16,18 @@ grid: `find_grid` returns None.
 from __future__ import annotations
 
 import itertools
+import logging
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .layout import Line
 
+log = logging.getLogger(__name__)
+
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import numpy as np
     from PIL.Image import Image
 
@@ -41,6 +46,9 @@ _RULE_PRESENT = 0.7
 # A cell holds print when this many ink pixels are left inside its rules.
 _MIN_CELL_INK = 12
 _PAD = 10  # white round each cell's print in the stack read by OCR
+# A stack of cells is read in parts no taller than this: an OCR engine shrinks a taller image to its own
+# limit (RapidOCR: 2000 px on its longer side) and a long table's cells, shrunk, read as garbage.
+MAX_STACK_HEIGHT = 1600
 
 
 class _Reading(Protocol):
@@ -103,6 +111,8 @@ def find_grid(image: Image, *, straighten: bool = True) -> Grid | None:
     from .skew import skew_angle
 
     grey = _on_white(image).convert("L")
+    if _ink(grey).mean() > _MAX_INK:
+        return None  # a photo or a dark graphic: not straightened, not searched
     angle = skew_angle(grey) if straighten and min(grey.size) >= 40 else 0.0
     if angle:
         grey = grey.rotate(-angle, resample=PILImage.Resampling.BICUBIC, fillcolor=255)
@@ -228,23 +238,12 @@ def read_grid(image: Image, grid: Grid, reader: CellReader, *, margins: bool = T
             pieces.append((key, box))
     if not pieces:
         return GridTable(_empty_rows(grid), _wide_rows(grid))
-    stack_width = max(x1 - x0 for _, (x0, _, x1, _) in pieces) + 2 * _PAD
     tallest = max(y1 - y0 for _, (_, y0, _, y1) in pieces)
     gap = max(16, tallest // 2)
-    stack_height = sum(y1 - y0 + 2 * _PAD + gap for _, (_, y0, _, y1) in pieces)
-    stack = PILImage.new("RGB", (stack_width, stack_height), (255, 255, 255))
-    bands: list[tuple[object, int, int]] = []
-    at = 0
-    for key, (x0, y0, x1, y1) in pieces:
-        stack.paste(page.crop((x0, y0, x1, y1)), (_PAD, at + _PAD))
-        bands.append((key, at, at + y1 - y0 + 2 * _PAD + gap))
-        at += y1 - y0 + 2 * _PAD + gap
     texts: dict[object, list[tuple[float, float, str]]] = {}
-    for line in reader.read(stack).lines:
-        middle = (line.top + line.bottom) / 2
-        key = next((k for k, start, end in bands if start <= middle < end), None)
-        if key is not None and line.text.strip():
-            texts.setdefault(key, []).append((line.top, line.x0, line.text.strip()))
+    width = max(x1 - x0 for _, (x0, _, x1, _) in pieces) + 2 * _PAD  # every part as wide as the widest piece
+    for part in _stacks(pieces, gap):
+        _read_stack(page, part, gap, width, reader, texts)
     rows = [list(row) for row in _empty_rows(grid)]
     for cell in grid.cells:
         rows[cell.row][cell.column] = _joined(texts.get(cell, []))
@@ -256,6 +255,50 @@ def read_grid(image: Image, grid: Grid, reader: CellReader, *, margins: bool = T
     )
 
 
+def _stacks(
+    pieces: list[tuple[object, tuple[int, int, int, int]]], gap: int
+) -> list[list[tuple[object, tuple[int, int, int, int]]]]:
+    """The pieces in order, in runs whose stack is at most MAX_STACK_HEIGHT tall (a piece taller than that
+    alone in its run)."""
+    runs: list[list[tuple[object, tuple[int, int, int, int]]]] = []
+    height = 0
+    for key, box in pieces:
+        tall = box[3] - box[1] + 2 * _PAD + gap
+        if not runs or height + tall > MAX_STACK_HEIGHT:
+            runs.append([])
+            height = 0
+        runs[-1].append((key, box))
+        height += tall
+    return runs
+
+
+def _read_stack(
+    page: Image,
+    pieces: list[tuple[object, tuple[int, int, int, int]]],
+    gap: int,
+    stack_width: int,
+    reader: CellReader,
+    texts: dict[object, list[tuple[float, float, str]]],
+) -> None:
+    """The pieces cut from `page`, stacked one under another with white between, read in one OCR pass: each
+    line found is added to `texts` under the piece whose band holds its middle."""
+    from PIL import Image as PILImage
+
+    stack_height = sum(y1 - y0 + 2 * _PAD + gap for _, (_, y0, _, y1) in pieces)
+    stack = PILImage.new("RGB", (stack_width, stack_height), (255, 255, 255))
+    bands: list[tuple[object, int, int]] = []
+    at = 0
+    for key, (x0, y0, x1, y1) in pieces:
+        stack.paste(page.crop((x0, y0, x1, y1)), (_PAD, at + _PAD))
+        bands.append((key, at, at + y1 - y0 + 2 * _PAD + gap))
+        at += y1 - y0 + 2 * _PAD + gap
+    for line in reader.read(stack).lines:
+        middle = (line.top + line.bottom) / 2
+        key = next((k for k, start, end in bands if start <= middle < end), None)
+        if key is not None and line.text.strip():
+            texts.setdefault(key, []).append((line.top, line.x0, line.text.strip()))
+
+
 def _on_white(image: Image) -> Image:
     """The picture as 8-bit RGB, a transparent background (a screenshot's PNG) made white, not black."""
     from PIL import Image as PILImage
@@ -265,7 +308,7 @@ def _on_white(image: Image) -> Image:
         white = PILImage.new("RGBA", image.size, (255, 255, 255, 255))
         white.alpha_composite(image)
         return white.convert("RGB")
-    return image.convert("RGB")
+    return image if image.mode == "RGB" else image.convert("RGB")
 
 
 def _print_box(ink: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
@@ -354,5 +397,95 @@ def table_picture(data: bytes) -> TablePicture | None:
         PILImage.DecompressionBombError,
     ):
         return None
-    grid = find_grid(image)
+    grid = find_grid_scaled(image)
     return None if grid is None else TablePicture(image, grid)
+
+
+# A picture is searched for its grid at most this long on either side: a 12-megapixel photo is looked at
+# as a ~1,400 px one (the grid found there, its rules placed again in the full picture, the cells cut
+# from the full picture).
+_SEARCH_SIDE = 1400
+
+
+def find_grid_scaled(image: Image) -> Grid | None:
+    """`find_grid` of a large picture made small first: each block of pixels as dark as its darkest (a
+    rule a pixel thick stays a rule), the grid's rules then placed in the full picture within a block."""
+    from PIL import Image as PILImage
+
+    factor = -(-max(image.size) // _SEARCH_SIDE)
+    if factor <= 1:
+        return find_grid(image)
+    import numpy as np
+
+    grey = np.asarray(_on_white(image).convert("L"))
+    height, width = (grey.shape[0] // factor) * factor, (grey.shape[1] // factor) * factor
+    rows = grey[:height, :width].reshape(height // factor, factor, width).min(axis=1)
+    small = find_grid(PILImage.fromarray(rows.reshape(height // factor, width // factor, factor).min(axis=2)))
+    if small is None:
+        return None
+    full = _on_white(image).convert("L")
+    if small.angle:
+        full = full.rotate(-small.angle, resample=PILImage.Resampling.BICUBIC, fillcolor=255)
+    ink = _ink(full)
+    rows = tuple(_placed(ink, y, factor) for y in small.rows)
+    columns = tuple(_placed(ink.T, x, factor) for x in small.columns)
+    cells = tuple(
+        GridCell(
+            cell.row,
+            cell.column,
+            cell.span,
+            (columns[cell.column], rows[cell.row], columns[cell.column + cell.span], rows[cell.row + 1]),
+        )
+        for cell in small.cells
+    )
+    return Grid(rows, columns, cells, small.angle)
+
+
+def _placed(ink: np.ndarray, at: int, factor: int) -> int:
+    """The row of `ink` (pass the transpose for a column) holding the most ink within the block `at` of
+    the small picture stands for: the rule found there placed in the full picture."""
+    import numpy as np
+
+    start = max(0, at * factor - 1)
+    end = min(ink.shape[0], (at + 1) * factor + 1)
+    return start + int(np.argmax(ink[start:end].sum(axis=1)))
+
+
+class PictureTables:
+    """The table pictures of one document (a .docx's, an .odt's) read in turn: the OCR engine asked for
+    (`engine()`) at the first picture holding a ruled table, the pictures left unread for want of one
+    counted (`unread`), and what each is read into placed after the paragraph holding it — a second
+    picture in the same paragraph after the first's, as they stand."""
+
+    def __init__(self, name: str, engine: Callable[[], CellReader | None]) -> None:
+        self.name, self.unread = name, 0
+        self._engine, self._reader, self._asked = engine, None, False
+        self._last: dict[Any, Any] = {}
+
+    def read(self, data: bytes) -> GridTable | None:
+        """The table the picture `data` shows, read cell by cell; None for a picture holding no ruled
+        table, one whose cells read empty, or one left unread (no engine; an engine failing on it)."""
+        picture = table_picture(data)
+        if picture is None:
+            return None
+        if not self._asked:
+            self._reader, self._asked = self._engine(), True
+        reader: CellReader | None = self._reader
+        if reader is None:
+            self.unread += 1
+            return None
+        try:
+            table = read_grid(picture.image, picture.grid, reader)
+        except Exception as e:  # an engine failing on one picture must not lose the document
+            log.warning("OCR (%s) failed on a table picture in %s: %r", reader.name, self.name, e)
+            return None
+        return table if any(cell for row in table.rows for cell in row) else None
+
+    def place(self, paragraph: Any, made: list[Any]) -> None:
+        """`made` (XML elements) after `paragraph`, or after what an earlier picture of it was read into."""
+        after = self._last.get(paragraph, paragraph)
+        for element in made:
+            element.tail = after.tail
+            after.addnext(element)
+            after = element
+        self._last[paragraph] = after

@@ -615,8 +615,43 @@ def _with_ruled_table(
         for n, text in enumerate(texts)
     ]
     kept = [line for line in lines if not inside(line)]
+    own = "".join(line.text for line in lines if inside(line))
+    share = _agreement([cell for row in table.rows for cell in row], own)
+    if share < _MIN_CELL_AGREEMENT:
+        log.info(
+            "%s: the %d×%d table's cells read unlike the page (%.0f%% agree); the page's reading kept",
+            name,
+            *grid.shape,
+            100 * share,
+        )
+        return lines
     log.info("%s: a ruled table of %d×%d cells read cell by cell", name, *grid.shape)
     return tuple(sorted([*kept, *rows], key=lambda line: (line.top, line.x0)))
+
+
+# A scanned page's table read cell by cell replaces the page's own lines inside the grid only when at least
+# this share of the cells' letters (Chinese characters and digits, out of every letter and digit read) are
+# found among the page's own lines there: a cell reading gone wrong (garbage of Latin letters) never
+# replaces a page that read right.
+_MIN_CELL_AGREEMENT = 0.8
+_COUNTED = re.compile(r"[\u3400-\u9fff0-9]")
+
+
+def _agreement(cells: list[str], own: str) -> float:
+    """The share of the letters and digits read in `cells` that are Chinese characters or digits also read
+    in `own` (each found as often as `own` holds it); 0 when the cells hold none."""
+    from collections import Counter
+
+    read = [ch for text in cells for ch in text if ch.isalnum()]
+    if not read:
+        return 0.0
+    have = Counter(ch for ch in own if _COUNTED.match(ch))
+    found = 0
+    for ch in read:
+        if _COUNTED.match(ch) and have[ch] > 0:
+            have[ch] -= 1
+            found += 1
+    return found / len(read)
 
 
 def give_back_memory() -> None:

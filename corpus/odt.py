@@ -224,8 +224,7 @@ def picture_tables(name: str, body, data: bytes) -> int:  # type: ignore[no-unty
     unread for want of an OCR engine is returned."""
     if not any("".join(p.itertext()).strip() for p in body.iter(_T + "p", _T + "h")):
         return 0
-    unread = 0
-    reader: ocr.OcrEngine | None = None
+    pictures = gridtables.PictureTables(name, ocr.engine)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = set(archive.namelist())
         for frame in list(body.iter(_D + "frame")):
@@ -244,31 +243,16 @@ def picture_tables(name: str, body, data: bytes) -> int:  # type: ignore[no-unty
             ):
                 continue
             try:
-                picture = gridtables.table_picture(archive.read(path))
+                table = pictures.read(archive.read(path))
             except (*ZIP_DAMAGE, KeyError):
                 continue
-            if picture is None:
+            if table is None:
                 continue
-            reader = reader or ocr.engine()
-            if reader is None:
-                unread += 1
-                continue
-            try:
-                table = gridtables.read_grid(picture.image, picture.grid, reader)
-            except Exception as e:  # an engine failing on one picture must not lose the document
-                log.warning("OCR (%s) failed on a table picture in %s: %r", reader.name, name, e)
-                continue
-            if not any(cell for row in table.rows for cell in row):
-                continue
-            after = paragraph
             made = [_odt_paragraph(line) for line in table.above]
             made.append(_odt_table(table.rows, table.wide))
             made += [_odt_paragraph(line) for line in table.below]
-            for element in made:
-                element.tail = after.tail
-                after.addnext(element)
-                after = element
-    return unread
+            pictures.place(paragraph, made)
+    return pictures.unread
 
 
 def _odt_paragraph(text: str):  # type: ignore[no-untyped-def]

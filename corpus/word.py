@@ -1883,7 +1883,7 @@ _TABLE_PICTURE_WIDTH = 2_160_000
 _EMU_PER_PIXEL = 9525  # at 96 dpi, as Word sizes a picture inserted at its own size
 
 
-def picture_tables(name: str, body, archive: zipfile.ZipFile, parser, make) -> int:  # type: ignore[no-untyped-def]
+def picture_tables(name: str, body, archive: zipfile.ZipFile, parser, make, engine=None) -> int:  # type: ignore[no-untyped-def]
     """Read each picture of a ruled table in the body of a document with text of its own (a 附件 table a
     clerk pasted as a picture: a sheet exported as PNG, a screenshot) as the table it shows, after the
     paragraph holding it: the lines printed above the grid (its caption), the table read cell by cell by
@@ -1896,8 +1896,7 @@ def picture_tables(name: str, body, archive: zipfile.ZipFile, parser, make) -> i
         return 0
     rels = _document_rels(archive, parser)
     images = {rel_id: path for rel_id, (kind, path) in rels.items() if kind == "image"}
-    unread = 0
-    reader: ocr.OcrEngine | None = None
+    pictures = gridtables.PictureTables(name, engine or ocr.engine)
     for blip in list(body.iter(_A + "blip")):
         path = images.get(blip.get(_R_EMBED) or "")
         paragraph = next(blip.iterancestors(_W + "p"), None)
@@ -1908,30 +1907,16 @@ def picture_tables(name: str, body, archive: zipfile.ZipFile, parser, make) -> i
         if not _wide_picture(blip):
             continue
         try:
-            picture = gridtables.table_picture(archive.read(path))
+            table = pictures.read(archive.read(path))
         except (*ZIP_DAMAGE, KeyError):
             continue
-        if picture is None:
-            continue
-        reader = reader or ocr.engine()
-        if reader is None:
-            unread += 1
-            continue
-        try:
-            table = gridtables.read_grid(picture.image, picture.grid, reader)
-        except Exception as e:  # an engine failing on one picture must not lose the document
-            log.warning("OCR (%s) failed on a table picture in %s: %r", reader.name, name, e)
-            continue
-        if not any(cell for row in table.rows for cell in row):
+        if table is None:
             continue
         made = [make(_paragraph_xml(line)) for line in table.above]
         made.append(make(_table_xml(table.rows, table.wide)))
         made += [make(_paragraph_xml(line)) for line in table.below]
-        after = paragraph
-        for element in made:
-            after.addnext(element)
-            after = element
-    return unread
+        pictures.place(paragraph, made)
+    return pictures.unread
 
 
 def _wide_picture(blip) -> bool:  # type: ignore[no-untyped-def]

@@ -147,7 +147,8 @@ def ruled_tables(draw: st.DrawFn) -> tuple[Image.Image, list[list[int]], int, in
     fake engine reads it back), some cells empty; tilted up to 1.5°."""
     rows = draw(st.integers(2, 6))
     columns = draw(st.integers(2, 5))
-    widths = [draw(st.integers(70, 160)) for _ in range(columns)]
+    least = max(70, 2 * rows * columns + 26)  # the widest bar (its number's) inside its rules with room
+    widths = [draw(st.integers(least, least + 90)) for _ in range(columns)]
     heights = [draw(st.integers(30, 60)) for _ in range(rows)]
     filled = [[draw(st.booleans()) or r == 0 for _ in range(columns)] for r in range(rows)]
     image = Image.new("L", (sum(widths) + 60, sum(heights) + 60), 255)
@@ -230,3 +231,175 @@ def pictures_without_rules(draw: st.DrawFn) -> Image.Image:
 @given(pictures_without_rules())
 def test_a_picture_with_no_ruled_grid_never_becomes_a_table(image: Image.Image) -> None:
     assert find_grid(image) is None
+
+
+# -- a long table: read in parts the engine reads at full size -------------------------------------------
+
+
+class ShrinkingEngine(BarEngine):
+    """A fake engine that, as RapidOCR does, shrinks an image longer than its limit on either side before
+    reading it (its boxes scaled back): a shrunk bar reads as another number."""
+
+    name = "shrinking bars"
+    limit = 2000
+
+    def read(self, image: Image.Image) -> Reading:
+        scale = min(1.0, self.limit / max(image.size))
+        if scale == 1.0:
+            return super().read(image)
+        small = image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))))
+        lines = super().read(small).lines
+        return Reading(
+            tuple(
+                Line(
+                    text=line.text,
+                    x0=line.x0 / scale,
+                    x1=line.x1 / scale,
+                    top=line.top / scale,
+                    bottom=line.bottom / scale,
+                )
+                for line in lines
+            )
+        )
+
+
+def bar_grid(rows: int, columns: int) -> tuple[Image.Image, list[list[str]]]:
+    """A ruled grid of `rows` × `columns` cells 150 × 40 px, each holding a bar coding its number."""
+    image = Image.new("L", (150 * columns + 60, 40 * rows + 60), 255)
+    paint = ImageDraw.Draw(image)
+    numbers = []
+    for r in range(rows):
+        numbers.append([])
+        for c in range(columns):
+            number = (r * columns + c) % 60
+            numbers[-1].append(str(number))
+            x, y = 30 + 150 * c + 10, 30 + 40 * r + 15
+            paint.rectangle((x, y, x + 4 + 2 * number - 1, y + 9), fill=0)
+    for c in range(columns + 1):
+        paint.line((30 + 150 * c, 30, 30 + 150 * c, 30 + 40 * rows), fill=0, width=2)
+    for r in range(rows + 1):
+        paint.line((30, 30 + 40 * r, 30 + 150 * columns, 30 + 40 * r), fill=0, width=2)
+    return image.convert("RGB"), numbers
+
+
+def test_a_long_table_is_read_in_parts_the_engine_reads_at_full_size() -> None:
+    """A 31-row roster's 155 cells stack far taller than an engine's limit: read in parts, every cell is read
+    once, in its place (one stack, shrunk 3×, read every bar wrong)."""
+    image, numbers = bar_grid(31, 5)
+    grid = find_grid(image)
+    assert grid is not None and grid.shape == (31, 5)
+    read = read_grid(image, grid, ShrinkingEngine(), margins=False)
+    assert [list(row) for row in read.rows] == numbers
+
+
+class PageThenGarbage:
+    """A fake engine reading a page's print as it stands (its table's rows run together, as RapidOCR gives
+    them) and any other image (the stacked cells) as Latin garbage."""
+
+    name = "page then garbage"
+
+    def __init__(self, page: Image.Image, lines: tuple[Line, ...]) -> None:
+        self.size, self.lines = page.size, lines
+
+    def read(self, image: Image.Image) -> Reading:
+        if image.size == self.size:
+            return Reading(self.lines)
+        return Reading((Line(text="34；43；Fel LEZUZAM", x0=10, x1=200, top=5, bottom=25),))
+
+
+def test_a_scanned_table_read_worse_cell_by_cell_keeps_the_pages_own_reading() -> None:
+    image, _ = bar_grid(4, 3)
+    page = Image.new("RGB", (image.width, image.height + 120), (255, 255, 255))
+    page.paste(image, (0, 60))
+    own = tuple(
+        Line(
+            text=f"{r + 1}赵桂兰县教育局城关镇幸福路{r + 1}号",
+            x0=40,
+            x1=450,
+            top=100 + 40 * r,
+            bottom=120 + 40 * r,
+        )
+        for r in range(4)
+    )
+    lines = (Line(text="关于做好走访慰问工作的通知", x0=40, x1=400, top=10, bottom=40), *own)
+    read = ocr.recognise("page.png", PageThenGarbage(page, lines), page)  # type: ignore[arg-type]
+    assert [line.text for line in read.lines] == [line.text for line in lines]
+
+
+@pytest.mark.parametrize("rule", [1, 2])
+def test_a_large_picture_is_searched_small_and_read_full_size(rule: int) -> None:
+    """A table in a 3,000 px picture (a screenshot of a wide screen), rules one or two pixels thick: the grid
+    is found in the picture made a third as large, every cell cut from the full picture and read in place."""
+    from corpus.gridtables import find_grid_scaled
+
+    table, numbers = bar_grid(6, 6)
+    if rule == 1:
+        paint = ImageDraw.Draw(table)
+        for c in range(7):  # the 2 px rules thinned to 1 px
+            paint.line((31 + 150 * c, 30, 31 + 150 * c, 30 + 40 * 6), fill=(255, 255, 255))
+        for r in range(7):
+            paint.line((30, 31 + 40 * r, 30 + 150 * 6, 31 + 40 * r), fill=(255, 255, 255))
+    image = Image.new("RGB", (3000, 1400), (255, 255, 255))
+    image.paste(table, (1000, 500))
+    grid = find_grid_scaled(image)
+    assert grid is not None and grid.shape == (6, 6)
+    read = read_grid(image, grid, BarEngine(), margins=False)
+    assert [list(row) for row in read.rows] == numbers
+
+
+class NumberedBars(BarEngine):
+    """The bar engine reading each number plus `offset` (two pictures' cells told apart)."""
+
+    def __init__(self) -> None:
+        self.pictures = 0
+
+    def read(self, image: Image.Image) -> Reading:
+        self.pictures += 1
+        return Reading(
+            tuple(
+                Line(
+                    text=f"{self.pictures}-{line.text}",
+                    x0=line.x0,
+                    x1=line.x1,
+                    top=line.top,
+                    bottom=line.bottom,
+                )
+                for line in super().read(image).lines
+            )
+        )
+
+
+def test_two_table_pictures_in_one_paragraph_are_read_in_their_order() -> None:
+    """python-docx: a notice whose one paragraph holds two table pictures, each 15 cm wide; the first
+    picture's table comes first after the paragraph, then the second's."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.shared import Cm
+
+    from corpus.word import picture_tables
+
+    document = docx.Document()
+    document.add_paragraph("附件：两张表如下")
+    holder = document.add_paragraph()
+    for _ in range(2):
+        image, _numbers = bar_grid(2, 3)
+        png = io.BytesIO()
+        image.save(png, "PNG")
+        png.seek(0)
+        holder.add_run().add_picture(png, width=Cm(15))
+    saved = io.BytesIO()
+    document.save(saved)
+    read = docx.Document(io.BytesIO(saved.getvalue()))
+    engine = NumberedBars()
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(saved.getvalue())) as archive:
+        unread = picture_tables(
+            "two.docx", read.element.body, archive, etree.XMLParser(), parse_xml, lambda: engine
+        )
+    assert unread == 0 and engine.pictures == 2
+    tables = [
+        [next(cell.iter("{*}t")).text for cell in table.iter("{*}tc")]
+        for table in read.element.body.iter("{*}tbl")
+    ]
+    assert tables == [[f"1-{n}" for n in range(6)], [f"2-{n}" for n in range(6)]]
