@@ -372,7 +372,43 @@ class TablePicture:
 def table_picture(data: bytes) -> TablePicture | None:
     """The picture `data` decoded, when it holds a ruled table (`find_grid`); None for one that does not
     (a logo, a seal, a photo, a picture of text), is too small to hold one, or does not decode (an EMF
-    drawing, a damaged file): such a picture is passed over, as before."""
+    drawing, a damaged file): such a picture is passed over, as before.
+
+    A large JPEG (a camera's photo) is first decoded at half size or less (`Image.draft`, the decoder's own
+    reduction: a rule a pixel thick stays dark enough to be ink), searched there, and decoded at full size
+    only when a grid is found in it — a photo of a building costs a fraction of its full decoding."""
+    from PIL import Image as PILImage
+
+    opened = _opened(data)
+    if opened is None:
+        return None
+    image, scale = opened
+    search_factor = -(-max(image.size) // _SEARCH_SIDE)
+    small = find_grid(_blocks(image, search_factor)) if search_factor > 1 else find_grid(image)
+    if small is None:
+        return None
+    if scale > 1:
+        reopened = _opened(data, reduce=False)
+        if reopened is None:
+            return None
+        image = reopened[0]
+    factor = scale * search_factor
+    if factor == 1:
+        return TablePicture(image, small)
+    full = _on_white(image).convert("L")
+    if small.angle:
+        full = full.rotate(-small.angle, resample=PILImage.Resampling.BICUBIC, fillcolor=255)
+    return TablePicture(image, _placed_grid(small, _ink(full), factor))
+
+
+# A JPEG is decoded for the search at most this many times smaller on a side: at half size a rule a pixel
+# thick is still darker than _INK; at a quarter it fades to paper.
+_MAX_DRAFT = 2
+
+
+def _opened(data: bytes, *, reduce: bool = True) -> tuple[Image, int] | None:
+    """The picture decoded — a large JPEG, with `reduce`, at a reduced size — and how many times smaller
+    than stored it was decoded; None when it is too small to hold a table or does not decode."""
     import io
     import warnings
 
@@ -387,6 +423,12 @@ def table_picture(data: bytes) -> TablePicture | None:
             width, height = image.size
             if min(width, height) < _MIN_PICTURE_SIDE or width < _MIN_PICTURE_WIDTH:
                 return None
+            scale = 1
+            if reduce and image.format == "JPEG" and max(width, height) > _SEARCH_SIDE:
+                scale = min(_MAX_DRAFT, max(width, height) // _SEARCH_SIDE)
+                if scale > 1:
+                    image.draft(image.mode, (-(-width // scale), -(-height // scale)))
+                    scale = round(width / image.size[0])
             image.load()
     except (
         UnidentifiedImageError,
@@ -397,8 +439,7 @@ def table_picture(data: bytes) -> TablePicture | None:
         PILImage.DecompressionBombError,
     ):
         return None
-    grid = find_grid_scaled(image)
-    return None if grid is None else TablePicture(image, grid)
+    return image, scale
 
 
 # A picture is searched for its grid at most this long on either side: a 12-megapixel photo is looked at
@@ -415,18 +456,28 @@ def find_grid_scaled(image: Image) -> Grid | None:
     factor = -(-max(image.size) // _SEARCH_SIDE)
     if factor <= 1:
         return find_grid(image)
-    import numpy as np
-
-    grey = np.asarray(_on_white(image).convert("L"))
-    height, width = (grey.shape[0] // factor) * factor, (grey.shape[1] // factor) * factor
-    rows = grey[:height, :width].reshape(height // factor, factor, width).min(axis=1)
-    small = find_grid(PILImage.fromarray(rows.reshape(height // factor, width // factor, factor).min(axis=2)))
+    small = find_grid(_blocks(image, factor))
     if small is None:
         return None
     full = _on_white(image).convert("L")
     if small.angle:
         full = full.rotate(-small.angle, resample=PILImage.Resampling.BICUBIC, fillcolor=255)
-    ink = _ink(full)
+    return _placed_grid(small, _ink(full), factor)
+
+
+def _blocks(image: Image, factor: int) -> Image:
+    """`image` in grey, `factor` times smaller on a side, each block of pixels as dark as its darkest."""
+    import numpy as np
+    from PIL import Image as PILImage
+
+    grey = np.asarray(_on_white(image).convert("L"))
+    height, width = (grey.shape[0] // factor) * factor, (grey.shape[1] // factor) * factor
+    rows = grey[:height, :width].reshape(height // factor, factor, width).min(axis=1)
+    return PILImage.fromarray(rows.reshape(height // factor, width // factor, factor).min(axis=2))
+
+
+def _placed_grid(small: Grid, ink: np.ndarray, factor: int) -> Grid:
+    """The grid found in a picture `factor` times smaller, its rules placed in the full picture's `ink`."""
     rows = tuple(_placed(ink, y, factor) for y in small.rows)
     columns = tuple(_placed(ink.T, x, factor) for x in small.columns)
     cells = tuple(
