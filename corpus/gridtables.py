@@ -369,29 +369,93 @@ class TablePicture:
     grid: Grid
 
 
-def table_picture(data: bytes) -> TablePicture | None:
+@dataclass(frozen=True)
+class Framing:
+    """How a document shows a picture: the share of the stored picture's width or height cut off at each
+    side (left, top, right, bottom: cropped in Word or Writer), and the degrees it is turned clockwise on the
+    page. A table is read as shown: what was cut off is not read."""
+
+    crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    turn: float = 0.0
+
+    def applied(self, image: Image) -> Image:
+        """`image` cropped, then turned, as the document shows it."""
+        from PIL import Image as PILImage
+
+        width, height = image.size
+        left, top, right, bottom = (min(max(share, 0.0), 1.0) for share in self.crop)
+        box = (
+            round(left * width),
+            round(top * height),
+            round((1 - right) * width),
+            round((1 - bottom) * height),
+        )
+        if box != (0, 0, width, height) and box[2] > box[0] and box[3] > box[1]:
+            image = image.crop(box)
+        turn = self.turn % 360
+        quarters = {
+            90: PILImage.Transpose.ROTATE_270,  # Pillow's turns are counter-clockwise
+            180: PILImage.Transpose.ROTATE_180,
+            270: PILImage.Transpose.ROTATE_90,
+        }
+        if abs(turn - round(turn)) < 1e-3 and round(turn) in quarters:
+            return image.transpose(quarters[round(turn)])
+        if turn:
+            white = (255, 255, 255)
+            return _on_white(image).rotate(
+                -turn, resample=PILImage.Resampling.BICUBIC, expand=True, fillcolor=white
+            )
+        return image
+
+
+def clip_framing(data: bytes, clip_cm: tuple[float, float, float, float], turn: float = 0.0) -> Framing:
+    """The framing of a picture clipped in Writer (``fo:clip``: centimetres cut off its top, right, bottom
+    and left, measured on the picture at its own resolution, 96 dpi when it states none); a picture that
+    does not decode is framed as stored (it is passed over later)."""
+    import io
+
+    from PIL import Image as PILImage
+
+    try:
+        with PILImage.open(io.BytesIO(data)) as image:
+            width, height = image.size
+            dpi = image.info.get("dpi") or (96, 96)
+    except Exception:  # a picture Pillow cannot open: nothing to frame
+        return Framing(turn=turn)
+    try:
+        across, down = (float(d) if float(d) > 1 else 96.0 for d in dpi[:2])
+    except (TypeError, ValueError):
+        across, down = 96.0, 96.0
+    width_cm, height_cm = width / across * 2.54, height / down * 2.54
+    top, right, bottom, left = clip_cm
+    return Framing((left / width_cm, top / height_cm, right / width_cm, bottom / height_cm), turn)
+
+
+def table_picture(data: bytes, framing: Framing = Framing()) -> TablePicture | None:
     """The picture `data` decoded, when it holds a ruled table (`find_grid`); None for one that does not
     (a logo, a seal, a photo, a picture of text), is too small to hold one, or does not decode (an EMF
-    drawing, a damaged file): such a picture is passed over, as before.
+    drawing, a damaged file): such a picture is passed over, as before. The picture is read as `framing`
+    shows it in its document (cropped, turned).
 
     A large JPEG (a camera's photo) is first decoded at half size or less (`Image.draft`, the decoder's own
     reduction: a rule a pixel thick stays dark enough to be ink), searched there, and decoded at full size
     only when a grid is found in it — a photo of a building costs a fraction of its full decoding."""
     from PIL import Image as PILImage
 
-    opened = _opened(data)
+    opened = _opened(data, framing.turn)
     if opened is None:
         return None
     image, scale = opened
+    image = framing.applied(image)
     search_factor = -(-max(image.size) // _SEARCH_SIDE)
     small = find_grid(_blocks(image, search_factor)) if search_factor > 1 else find_grid(image)
     if small is None:
         return None
     if scale > 1:
-        reopened = _opened(data, reduce=False)
+        reopened = _opened(data, framing.turn, reduce=False)
         if reopened is None:
             return None
-        image = reopened[0]
+        image = framing.applied(reopened[0])
     factor = scale * search_factor
     if factor == 1:
         return TablePicture(image, small)
@@ -406,9 +470,10 @@ def table_picture(data: bytes) -> TablePicture | None:
 _MAX_DRAFT = 2
 
 
-def _opened(data: bytes, *, reduce: bool = True) -> tuple[Image, int] | None:
+def _opened(data: bytes, turn: float, *, reduce: bool = True) -> tuple[Image, int] | None:
     """The picture decoded — a large JPEG, with `reduce`, at a reduced size — and how many times smaller
-    than stored it was decoded; None when it is too small to hold a table or does not decode."""
+    than stored it was decoded; None when it is too small to hold a table (shown turned by `turn` degrees)
+    or does not decode."""
     import io
     import warnings
 
@@ -421,7 +486,8 @@ def _opened(data: bytes, *, reduce: bool = True) -> tuple[Image, int] | None:
             warnings.simplefilter("ignore")
             image = PILImage.open(io.BytesIO(data))
             width, height = image.size
-            if min(width, height) < _MIN_PICTURE_SIDE or width < _MIN_PICTURE_WIDTH:
+            across = height if 45 <= turn % 180 < 135 else width  # as wide as it is shown
+            if min(width, height) < _MIN_PICTURE_SIDE or across < _MIN_PICTURE_WIDTH:
                 return None
             scale = 1
             if reduce and image.format == "JPEG" and max(width, height) > _SEARCH_SIDE:
@@ -513,10 +579,11 @@ class PictureTables:
         self._engine, self._reader, self._asked = engine, None, False
         self._last: dict[Any, Any] = {}
 
-    def read(self, data: bytes) -> GridTable | None:
-        """The table the picture `data` shows, read cell by cell; None for a picture holding no ruled
-        table, one whose cells read empty, or one left unread (no engine; an engine failing on it)."""
-        picture = table_picture(data)
+    def read(self, data: bytes, framing: Framing = Framing()) -> GridTable | None:
+        """The table the picture `data` shows (as `framing` shows it: cropped, turned), read cell by cell;
+        None for a picture holding no ruled table, one whose cells read empty, or one left unread (no
+        engine; an engine failing on it)."""
+        picture = table_picture(data, framing)
         if picture is None:
             return None
         if not self._asked:

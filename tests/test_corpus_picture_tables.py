@@ -9,7 +9,9 @@ import difflib
 import io
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -408,3 +410,105 @@ def test_two_table_pictures_in_one_paragraph_are_read_in_their_order() -> None:
         for table in read.element.body.iter("{*}tbl")
     ]
     assert tables == [[f"1-{n}" for n in range(6)], [f"2-{n}" for n in range(6)]]
+
+
+def bars_notice(image: Image.Image) -> bytes:
+    """python-docx: a notice with `image` set 15 cm wide in its own paragraph, saved."""
+    import docx
+    from docx.shared import Cm
+
+    document = docx.Document()
+    document.add_paragraph("附件：报名表如下")
+    png = io.BytesIO()
+    image.save(png, "PNG")
+    png.seek(0)
+    document.add_paragraph().add_run().add_picture(png, width=Cm(15))
+    saved = io.BytesIO()
+    document.save(saved)
+    return saved.getvalue()
+
+
+def docx_tables(data: bytes, engine: BarEngine) -> list[list[str]]:
+    """The tables `corpus.word.picture_tables` reads from the .docx `data` through `engine`, each as its
+    cells' texts."""
+    import docx
+    from docx.oxml import parse_xml
+    from lxml import etree
+
+    from corpus.word import picture_tables
+
+    read = docx.Document(io.BytesIO(data))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        picture_tables("t.docx", read.element.body, archive, etree.XMLParser(), parse_xml, lambda: engine)
+    return [
+        [next(cell.iter("{*}t")).text or "" for cell in table.iter("{*}tc")]
+        for table in read.element.body.iter("{*}tbl")
+    ]
+
+
+def with_picture_xml(data: bytes, change: Callable[[Any], None]) -> bytes:
+    """The .docx `data` with `change` made to its one picture's ``pic:pic`` element."""
+    from lxml import etree
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            content = source.read(item)
+            if item.filename == "word/document.xml":
+                root = etree.fromstring(content)
+                change(next(root.iter("{*}pic")))
+                content = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            target.writestr(item, content)
+    return out.getvalue()
+
+
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def test_a_picture_cropped_in_word_or_writer_reads_only_what_it_shows(tmp_path: Path) -> None:
+    """A 4-row table picture cropped in Word (``a:srcRect b="25000"``) to its first three rows: the hidden
+    row is not read (it was, from the stored picture); and in the .odt LibreOffice saves of it
+    (``fo:clip``), the same."""
+    from lxml import etree
+
+    from corpus import odt
+    from tests.fixtures.documents.make_fixtures import soffice
+
+    image, numbers = bar_grid(4, 3)  # 220 px tall: the fourth row's bars start at 165 px
+    data = bars_notice(image)
+
+    def crop(pic: Any) -> None:
+        fill = next(pic.iter(f"{{{A_NS}}}blip")).getparent()
+        etree.SubElement(fill, f"{{{A_NS}}}srcRect").set("b", "25000")
+        fill.insert(1, fill[-1])  # a:srcRect stands between a:blip and a:stretch
+
+    cropped = with_picture_xml(data, crop)
+    shown = [n for row in numbers[:3] for n in row]
+    assert docx_tables(data, BarEngine()) == [[n for row in numbers for n in row]]
+    assert docx_tables(cropped, BarEngine()) == [shown]
+
+    (tmp_path / "cropped.docx").write_bytes(cropped)
+    written = soffice(tmp_path / "cropped.docx", "odt").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(written)) as archive:
+        root = etree.fromstring(archive.read("content.xml"))
+    assert any(key.endswith("}clip") for element in root.iter() for key in element.attrib)  # Writer's crop
+    body = next(root.iter("{urn:oasis:names:tc:opendocument:xmlns:office:1.0}text"))
+    engine = BarEngine()
+    odt.picture_tables("cropped.odt", body, written, lambda: engine)
+    tables = [
+        ["".join(cell.itertext()) for cell in table.iter("{*}table-cell")]
+        for table in body.iter("{urn:oasis:names:tc:opendocument:xmlns:table:1.0}table")
+    ]
+    assert tables == [shown]
+
+
+def test_a_picture_turned_in_word_reads_as_it_is_shown() -> None:
+    """A table picture stored lying on its side (turned a quarter anticlockwise) and set upright in Word by
+    its shape's ``a:xfrm rot="5400000"`` (90° clockwise) reads as the upright table."""
+    image, numbers = bar_grid(3, 3)
+    data = bars_notice(image.rotate(90, expand=True))
+
+    def turn(pic: Any) -> None:
+        next(pic.iter(f"{{{A_NS}}}xfrm")).set("rot", "5400000")
+
+    assert docx_tables(with_picture_xml(data, turn), BarEngine()) == [[n for row in numbers for n in row]]
