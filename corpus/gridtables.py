@@ -100,6 +100,19 @@ class GridTable:
     wide: frozenset[int]
     above: tuple[str, ...] = ()
     below: tuple[str, ...] = ()
+    printed: int = 0  # the cells holding print
+
+    @property
+    def legible(self) -> bool:
+        """Whether the cells read as a table's: at least half of the cells holding print read to a Chinese
+        character, a digit or a letter, and those make at least half of what was read. A picture that is
+        no table (a chart's gridlines, a table lying on its side) reads to strokes, or to a stray character
+        in a few cells."""
+        texts = [cell for row in self.rows for cell in row if cell]
+        read = sum(1 for cell in texts if _LEGIBLE.search(cell))
+        letters = sum(len(_LEGIBLE.findall(cell)) for cell in texts)
+        shown = sum(len(cell.replace(" ", "")) for cell in texts)
+        return read > 0 and 2 * read >= self.printed and 2 * letters >= shown
 
 
 def find_grid(image: Image, *, straighten: bool = True) -> Grid | None:
@@ -252,6 +265,7 @@ def read_grid(image: Image, grid: Grid, reader: CellReader, *, margins: bool = T
         _wide_rows(grid),
         tuple(text for _, _, text in sorted(texts.get("above", []))),
         tuple(text for _, _, text in sorted(texts.get("below", []))),
+        sum(1 for key, _ in pieces if isinstance(key, GridCell)),
     )
 
 
@@ -332,6 +346,7 @@ def _print_box(ink: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, in
 
 
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_LEGIBLE = re.compile(r"[\u3400-\u9fff0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
 def _joined(lines: list[tuple[float, float, str]]) -> str:
@@ -581,8 +596,9 @@ class PictureTables:
 
     def read(self, data: bytes, framing: Framing = Framing()) -> GridTable | None:
         """The table the picture `data` shows (as `framing` shows it: cropped, turned), read cell by cell;
-        None for a picture holding no ruled table, one whose cells read empty, or one left unread (no
-        engine; an engine failing on it)."""
+        None for a picture holding no ruled table, one whose cells read to nothing legible (a chart, a
+        table lying on its side: `GridTable.legible`), or one left unread (no engine; an engine failing on
+        it)."""
         picture = table_picture(data, framing)
         if picture is None:
             return None
@@ -597,7 +613,7 @@ class PictureTables:
         except Exception as e:  # an engine failing on one picture must not lose the document
             log.warning("OCR (%s) failed on a table picture in %s: %r", reader.name, self.name, e)
             return None
-        return table if any(cell for row in table.rows for cell in row) else None
+        return table if table.legible else None
 
     def place(self, paragraph: Any, made: list[Any]) -> None:
         """`made` (XML elements) after `paragraph`, or after what an earlier picture of it was read into."""

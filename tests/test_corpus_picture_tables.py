@@ -512,3 +512,35 @@ def test_a_picture_turned_in_word_reads_as_it_is_shown() -> None:
         next(pic.iter(f"{{{A_NS}}}xfrm")).set("rot", "5400000")
 
     assert docx_tables(with_picture_xml(data, turn), BarEngine()) == [[n for row in numbers for n in row]]
+
+
+class StrokeEngine(BarEngine):
+    """A fake engine reading the bars of the cells whose number is below `legible` as their numbers and the
+    others as a stroke (「|」), as a real engine reads a chart's gridlines or a table lying on its side."""
+
+    def __init__(self, legible: int) -> None:
+        self.legible = legible
+
+    def read(self, image: Image.Image) -> Reading:
+        return Reading(
+            tuple(
+                line if int(line.text) < self.legible else Line("|", line.x0, line.x1, line.top, line.bottom)
+                for line in super().read(image).lines
+            )
+        )
+
+
+@pytest.mark.parametrize(("legible", "kept"), [(12, True), (6, True), (5, False), (0, False)])
+def test_a_grid_whose_cells_read_to_strokes_is_no_table(legible: int, kept: bool) -> None:
+    """A 4 × 3 grid whose first `legible` cells read to numbers and the rest to strokes: a table while at
+    least half its printed cells read to something legible (six of twelve), else left unread."""
+    from corpus.gridtables import PictureTables
+
+    image, numbers = bar_grid(4, 3)
+    png = io.BytesIO()
+    image.save(png, "PNG")
+    table = PictureTables("t.docx", lambda: StrokeEngine(legible)).read(png.getvalue())
+    assert (table is not None) == kept
+    if table is not None:
+        flat = [n for row in numbers for n in row]
+        assert [cell for row in table.rows for cell in row] == [n if int(n) < legible else "|" for n in flat]
