@@ -84,6 +84,7 @@ class Grid:
     columns: tuple[int, ...]
     cells: tuple[GridCell, ...]
     angle: float = 0.0
+    plain: bool = True  # every rule crosses the whole table, no cell spans another's (but a full-width row)
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -101,6 +102,8 @@ class GridTable:
     above: tuple[str, ...] = ()
     below: tuple[str, ...] = ()
     printed: int = 0  # the cells holding print
+    plain: bool = True  # a plain full grid (`Grid.plain`): its rows may be labelled by its header
+    lines: tuple[str, ...] = ()  # every line read in the cells, row by row, left to right
 
     @property
     def legible(self) -> bool:
@@ -130,7 +133,7 @@ def find_grid(image: Image, *, straighten: bool = True) -> Grid | None:
     if angle:
         grey = grey.rotate(-angle, resample=PILImage.Resampling.BICUBIC, fillcolor=255)
     grid = _grid(_ink(grey))
-    return None if grid is None else Grid(grid.rows, grid.columns, grid.cells, angle)
+    return None if grid is None else Grid(grid.rows, grid.columns, grid.cells, angle, grid.plain)
 
 
 def _ink(grey: Image) -> np.ndarray:
@@ -165,6 +168,13 @@ def _grid(ink: np.ndarray) -> Grid | None:
     columns = sorted({*columns})
     if len(columns) < _MIN_COLUMNS + 1:
         return None
+    # print in the rows beyond the outermost vertical rule (a sheet cut off at its edge): cells of their own
+    outside = max(10, int(0.02 * longest))
+    plain = True
+    if columns[0] - left > outside:
+        columns, plain = [left, *columns], False
+    if right - columns[-1] > outside:
+        columns, plain = [*columns, right], False
     cells = []
     for row, (y0, y1) in enumerate(itertools.pairwise(rows)):
         if y1 - y0 < 8:
@@ -178,7 +188,33 @@ def _grid(ink: np.ndarray) -> Grid | None:
         ]
         for a, b in itertools.pairwise(present):
             cells.append(GridCell(row, a, b - a, (columns[a], y0, columns[b], y1)))
-    return Grid(tuple(rows), tuple(columns), tuple(cells))
+    plain = (
+        plain
+        and all(cell.span in (1, len(columns) - 1) for cell in cells)
+        and not _stray_rules(ink, rows, columns)
+    )
+    return Grid(tuple(rows), tuple(columns), tuple(cells), plain=plain)
+
+
+def _stray_rules(ink: np.ndarray, rows: list[int], columns: list[int]) -> bool:
+    """Whether a rule inside the table is not one of the grid's: a horizontal one across a column but not
+    the whole table (a cell spanning rows), a vertical one across a row band where no column rule runs (a
+    form's short inner rules)."""
+    import numpy as np
+
+    def stray(share: np.ndarray, start: int, rules: list[int]) -> bool:
+        at = np.flatnonzero(share >= 0.95) + start
+        return any(min(abs(int(x) - r) for r in rules) > 3 for x in at)
+
+    for x0, x1 in itertools.pairwise(columns):
+        if x1 - x0 >= 12 and stray(ink[rows[0] : rows[-1] + 1, x0 + 4 : x1 - 3].mean(axis=1), rows[0], rows):
+            return True
+    for y0, y1 in itertools.pairwise(rows):
+        if y1 - y0 >= 12 and stray(
+            ink[y0 + 4 : y1 - 3, columns[0] : columns[-1] + 1].mean(axis=0), columns[0], columns
+        ):
+            return True
+    return False
 
 
 def _rules(ink: np.ndarray, min_length: int) -> list[tuple[int, int, int]]:
@@ -235,6 +271,8 @@ def read_grid(image: Image, grid: Grid, reader: CellReader, *, margins: bool = T
     if grid.angle:
         page = page.rotate(-grid.angle, resample=PILImage.Resampling.BICUBIC, fillcolor=(255, 255, 255))
     ink = _ink(page.convert("L"))
+    if not grid.plain:
+        page, ink = _without_stray_rules(page, ink, grid)
     height, width = ink.shape
     top, bottom = grid.rows[0], grid.rows[-1]
     pieces: list[tuple[object, tuple[int, int, int, int]]] = []  # (key, box) of every region with print
@@ -266,7 +304,30 @@ def read_grid(image: Image, grid: Grid, reader: CellReader, *, margins: bool = T
         tuple(text for _, _, text in sorted(texts.get("above", []))),
         tuple(text for _, _, text in sorted(texts.get("below", []))),
         sum(1 for key, _ in pieces if isinstance(key, GridCell)),
+        grid.plain,
+        tuple(text for cell in grid.cells for _, _, text in sorted(texts.get(cell, []))),
     )
+
+
+def _without_stray_rules(page: Image, ink: np.ndarray, grid: Grid) -> tuple[Image, np.ndarray]:
+    """`page` and its `ink` with the rules inside the grid's cells made white: the part of a horizontal rule
+    under the cells a cell spanning rows interrupts, a form's short inner rules — lines, not print."""
+    import numpy as np
+    from PIL import Image as PILImage
+
+    pixels, ink = np.array(page), ink.copy()
+    for cell in grid.cells:
+        x0, y0, x1, y1 = cell.box
+        inside = ink[y0 + 4 : y1 - 3, x0 + 4 : x1 - 3]
+        if inside.size == 0:
+            continue
+        across = np.flatnonzero(inside.mean(axis=1) >= 0.95) + y0 + 4
+        down = np.flatnonzero(inside.mean(axis=0) >= 0.95) + x0 + 4
+        for y in across:
+            pixels[y, x0 + 3 : x1 - 2], ink[y, x0 + 3 : x1 - 2] = 255, False
+        for x in down:
+            pixels[y0 + 3 : y1 - 2, x], ink[y0 + 3 : y1 - 2, x] = 255, False
+    return PILImage.fromarray(pixels), ink
 
 
 def _stacks(
@@ -570,7 +631,7 @@ def _placed_grid(small: Grid, ink: np.ndarray, factor: int) -> Grid:
         )
         for cell in small.cells
     )
-    return Grid(rows, columns, cells, small.angle)
+    return Grid(rows, columns, cells, small.angle, small.plain)
 
 
 def _placed(ink: np.ndarray, at: int, factor: int) -> int:

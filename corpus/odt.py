@@ -255,7 +255,10 @@ def picture_tables(name: str, body, data: bytes, engine=None) -> int:  # type: i
             if table is None:
                 continue
             made = [_odt_paragraph(line) for line in table.above]
-            made.append(_odt_table(table.rows, table.wide))
+            if table.plain:
+                made.append(_odt_table(table.rows, table.wide))
+            else:  # spans, short rules: read as lines, as a .docx's (`corpus.word.picture_tables`)
+                made += [_odt_paragraph(line) for line in table.lines]
             made += [_odt_paragraph(line) for line in table.below]
             pictures.place(paragraph, made)
     return pictures.unread

@@ -1913,7 +1913,10 @@ def picture_tables(name: str, body, archive: zipfile.ZipFile, parser, make, engi
         if table is None:
             continue
         made = [make(_paragraph_xml(line)) for line in table.above]
-        made.append(make(_table_xml(table.rows, table.wide)))
+        if table.plain:
+            made.append(make(_table_xml(table.rows, table.wide)))
+        else:  # spans, short rules: no header labels each cell safely, so its lines are read as they stand
+            made += [make(_paragraph_xml(line)) for line in table.lines]
         made += [make(_paragraph_xml(line)) for line in table.below]
         pictures.place(paragraph, made)
     return pictures.unread
