@@ -84,6 +84,7 @@ class Grid:
     columns: tuple[int, ...]
     cells: tuple[GridCell, ...]
     angle: float = 0.0
+    plain: bool = True  # every rule crosses the whole table, no cell spans another's (but a full-width row)
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -100,6 +101,21 @@ class GridTable:
     wide: frozenset[int]
     above: tuple[str, ...] = ()
     below: tuple[str, ...] = ()
+    printed: int = 0  # the cells holding print
+    plain: bool = True  # a plain full grid (`Grid.plain`): its rows may be labelled by its header
+    lines: tuple[str, ...] = ()  # every line read in the cells, row by row, left to right
+
+    @property
+    def legible(self) -> bool:
+        """Whether the cells read as a table's: at least half of the cells holding print read to a Chinese
+        character, a digit or a letter, and those make at least half of what was read. A picture that is
+        no table (a chart's gridlines, a table lying on its side) reads to strokes, or to a stray character
+        in a few cells."""
+        texts = [cell for row in self.rows for cell in row if cell]
+        read = sum(1 for cell in texts if _LEGIBLE.search(cell))
+        letters = sum(len(_LEGIBLE.findall(cell)) for cell in texts)
+        shown = sum(len(cell.replace(" ", "")) for cell in texts)
+        return read > 0 and 2 * read >= self.printed and 2 * letters >= shown
 
 
 def find_grid(image: Image, *, straighten: bool = True) -> Grid | None:
@@ -117,7 +133,7 @@ def find_grid(image: Image, *, straighten: bool = True) -> Grid | None:
     if angle:
         grey = grey.rotate(-angle, resample=PILImage.Resampling.BICUBIC, fillcolor=255)
     grid = _grid(_ink(grey))
-    return None if grid is None else Grid(grid.rows, grid.columns, grid.cells, angle)
+    return None if grid is None else Grid(grid.rows, grid.columns, grid.cells, angle, grid.plain)
 
 
 def _ink(grey: Image) -> np.ndarray:
@@ -152,6 +168,13 @@ def _grid(ink: np.ndarray) -> Grid | None:
     columns = sorted({*columns})
     if len(columns) < _MIN_COLUMNS + 1:
         return None
+    # print in the rows beyond the outermost vertical rule (a sheet cut off at its edge): cells of their own
+    outside = max(10, int(0.02 * longest))
+    plain = True
+    if columns[0] - left > outside:
+        columns, plain = [left, *columns], False
+    if right - columns[-1] > outside:
+        columns, plain = [*columns, right], False
     cells = []
     for row, (y0, y1) in enumerate(itertools.pairwise(rows)):
         if y1 - y0 < 8:
@@ -165,7 +188,33 @@ def _grid(ink: np.ndarray) -> Grid | None:
         ]
         for a, b in itertools.pairwise(present):
             cells.append(GridCell(row, a, b - a, (columns[a], y0, columns[b], y1)))
-    return Grid(tuple(rows), tuple(columns), tuple(cells))
+    plain = (
+        plain
+        and all(cell.span in (1, len(columns) - 1) for cell in cells)
+        and not _stray_rules(ink, rows, columns)
+    )
+    return Grid(tuple(rows), tuple(columns), tuple(cells), plain=plain)
+
+
+def _stray_rules(ink: np.ndarray, rows: list[int], columns: list[int]) -> bool:
+    """Whether a rule inside the table is not one of the grid's: a horizontal one across a column but not
+    the whole table (a cell spanning rows), a vertical one across a row band where no column rule runs (a
+    form's short inner rules)."""
+    import numpy as np
+
+    def stray(share: np.ndarray, start: int, rules: list[int]) -> bool:
+        at = np.flatnonzero(share >= 0.95) + start
+        return any(min(abs(int(x) - r) for r in rules) > 3 for x in at)
+
+    for x0, x1 in itertools.pairwise(columns):
+        if x1 - x0 >= 12 and stray(ink[rows[0] : rows[-1] + 1, x0 + 4 : x1 - 3].mean(axis=1), rows[0], rows):
+            return True
+    for y0, y1 in itertools.pairwise(rows):
+        if y1 - y0 >= 12 and stray(
+            ink[y0 + 4 : y1 - 3, columns[0] : columns[-1] + 1].mean(axis=0), columns[0], columns
+        ):
+            return True
+    return False
 
 
 def _rules(ink: np.ndarray, min_length: int) -> list[tuple[int, int, int]]:
@@ -222,6 +271,8 @@ def read_grid(image: Image, grid: Grid, reader: CellReader, *, margins: bool = T
     if grid.angle:
         page = page.rotate(-grid.angle, resample=PILImage.Resampling.BICUBIC, fillcolor=(255, 255, 255))
     ink = _ink(page.convert("L"))
+    if not grid.plain:
+        page, ink = _without_stray_rules(page, ink, grid)
     height, width = ink.shape
     top, bottom = grid.rows[0], grid.rows[-1]
     pieces: list[tuple[object, tuple[int, int, int, int]]] = []  # (key, box) of every region with print
@@ -252,7 +303,31 @@ def read_grid(image: Image, grid: Grid, reader: CellReader, *, margins: bool = T
         _wide_rows(grid),
         tuple(text for _, _, text in sorted(texts.get("above", []))),
         tuple(text for _, _, text in sorted(texts.get("below", []))),
+        sum(1 for key, _ in pieces if isinstance(key, GridCell)),
+        grid.plain,
+        tuple(text for cell in grid.cells for _, _, text in sorted(texts.get(cell, []))),
     )
+
+
+def _without_stray_rules(page: Image, ink: np.ndarray, grid: Grid) -> tuple[Image, np.ndarray]:
+    """`page` and its `ink` with the rules inside the grid's cells made white: the part of a horizontal rule
+    under the cells a cell spanning rows interrupts, a form's short inner rules — lines, not print."""
+    import numpy as np
+    from PIL import Image as PILImage
+
+    pixels, ink = np.array(page), ink.copy()
+    for cell in grid.cells:
+        x0, y0, x1, y1 = cell.box
+        inside = ink[y0 + 4 : y1 - 3, x0 + 4 : x1 - 3]
+        if inside.size == 0:
+            continue
+        across = np.flatnonzero(inside.mean(axis=1) >= 0.95) + y0 + 4
+        down = np.flatnonzero(inside.mean(axis=0) >= 0.95) + x0 + 4
+        for y in across:
+            pixels[y, x0 + 3 : x1 - 2], ink[y, x0 + 3 : x1 - 2] = 255, False
+        for x in down:
+            pixels[y0 + 3 : y1 - 2, x], ink[y0 + 3 : y1 - 2, x] = 255, False
+    return PILImage.fromarray(pixels), ink
 
 
 def _stacks(
@@ -332,6 +407,7 @@ def _print_box(ink: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, in
 
 
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_LEGIBLE = re.compile(r"[\u3400-\u9fff0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
 def _joined(lines: list[tuple[float, float, str]]) -> str:
@@ -369,10 +445,111 @@ class TablePicture:
     grid: Grid
 
 
-def table_picture(data: bytes) -> TablePicture | None:
+@dataclass(frozen=True)
+class Framing:
+    """How a document shows a picture: the share of the stored picture's width or height cut off at each
+    side (left, top, right, bottom: cropped in Word or Writer), and the degrees it is turned clockwise on the
+    page. A table is read as shown: what was cut off is not read."""
+
+    crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    turn: float = 0.0
+
+    def applied(self, image: Image) -> Image:
+        """`image` cropped, then turned, as the document shows it."""
+        from PIL import Image as PILImage
+
+        width, height = image.size
+        left, top, right, bottom = (min(max(share, 0.0), 1.0) for share in self.crop)
+        box = (
+            round(left * width),
+            round(top * height),
+            round((1 - right) * width),
+            round((1 - bottom) * height),
+        )
+        if box != (0, 0, width, height) and box[2] > box[0] and box[3] > box[1]:
+            image = image.crop(box)
+        turn = self.turn % 360
+        quarters = {
+            90: PILImage.Transpose.ROTATE_270,  # Pillow's turns are counter-clockwise
+            180: PILImage.Transpose.ROTATE_180,
+            270: PILImage.Transpose.ROTATE_90,
+        }
+        if abs(turn - round(turn)) < 1e-3 and round(turn) in quarters:
+            return image.transpose(quarters[round(turn)])
+        if turn:
+            white = (255, 255, 255)
+            return _on_white(image).rotate(
+                -turn, resample=PILImage.Resampling.BICUBIC, expand=True, fillcolor=white
+            )
+        return image
+
+
+def clip_framing(data: bytes, clip_cm: tuple[float, float, float, float], turn: float = 0.0) -> Framing:
+    """The framing of a picture clipped in Writer (``fo:clip``: centimetres cut off its top, right, bottom
+    and left, measured on the picture at its own resolution, 96 dpi when it states none); a picture that
+    does not decode is framed as stored (it is passed over later)."""
+    import io
+
+    from PIL import Image as PILImage
+
+    try:
+        with PILImage.open(io.BytesIO(data)) as image:
+            width, height = image.size
+            dpi = image.info.get("dpi") or (96, 96)
+    except Exception:  # a picture Pillow cannot open: nothing to frame
+        return Framing(turn=turn)
+    try:
+        across, down = (float(d) if float(d) > 1 else 96.0 for d in dpi[:2])
+    except (TypeError, ValueError):
+        across, down = 96.0, 96.0
+    width_cm, height_cm = width / across * 2.54, height / down * 2.54
+    top, right, bottom, left = clip_cm
+    return Framing((left / width_cm, top / height_cm, right / width_cm, bottom / height_cm), turn)
+
+
+def table_picture(data: bytes, framing: Framing = Framing()) -> TablePicture | None:
     """The picture `data` decoded, when it holds a ruled table (`find_grid`); None for one that does not
     (a logo, a seal, a photo, a picture of text), is too small to hold one, or does not decode (an EMF
-    drawing, a damaged file): such a picture is passed over, as before."""
+    drawing, a damaged file): such a picture is passed over, as before. The picture is read as `framing`
+    shows it in its document (cropped, turned).
+
+    A large JPEG (a camera's photo) is first decoded at half size or less (`Image.draft`, the decoder's own
+    reduction: a rule a pixel thick stays dark enough to be ink), searched there, and decoded at full size
+    only when a grid is found in it — a photo of a building costs a fraction of its full decoding."""
+    from PIL import Image as PILImage
+
+    opened = _opened(data, framing.turn)
+    if opened is None:
+        return None
+    image, scale = opened
+    image = framing.applied(image)
+    search_factor = -(-max(image.size) // _SEARCH_SIDE)
+    small = find_grid(_blocks(image, search_factor)) if search_factor > 1 else find_grid(image)
+    if small is None:
+        return None
+    if scale > 1:
+        reopened = _opened(data, framing.turn, reduce=False)
+        if reopened is None:
+            return None
+        image = framing.applied(reopened[0])
+    factor = scale * search_factor
+    if factor == 1:
+        return TablePicture(image, small)
+    full = _on_white(image).convert("L")
+    if small.angle:
+        full = full.rotate(-small.angle, resample=PILImage.Resampling.BICUBIC, fillcolor=255)
+    return TablePicture(image, _placed_grid(small, _ink(full), factor))
+
+
+# A JPEG is decoded for the search at most this many times smaller on a side: at half size a rule a pixel
+# thick is still darker than _INK; at a quarter it fades to paper.
+_MAX_DRAFT = 2
+
+
+def _opened(data: bytes, turn: float, *, reduce: bool = True) -> tuple[Image, int] | None:
+    """The picture decoded — a large JPEG, with `reduce`, at a reduced size — and how many times smaller
+    than stored it was decoded; None when it is too small to hold a table (shown turned by `turn` degrees)
+    or does not decode."""
     import io
     import warnings
 
@@ -385,8 +562,15 @@ def table_picture(data: bytes) -> TablePicture | None:
             warnings.simplefilter("ignore")
             image = PILImage.open(io.BytesIO(data))
             width, height = image.size
-            if min(width, height) < _MIN_PICTURE_SIDE or width < _MIN_PICTURE_WIDTH:
+            across = height if 45 <= turn % 180 < 135 else width  # as wide as it is shown
+            if min(width, height) < _MIN_PICTURE_SIDE or across < _MIN_PICTURE_WIDTH:
                 return None
+            scale = 1
+            if reduce and image.format == "JPEG" and max(width, height) > _SEARCH_SIDE:
+                scale = min(_MAX_DRAFT, max(width, height) // _SEARCH_SIDE)
+                if scale > 1:
+                    image.draft(image.mode, (-(-width // scale), -(-height // scale)))
+                    scale = round(width / image.size[0])
             image.load()
     except (
         UnidentifiedImageError,
@@ -397,8 +581,7 @@ def table_picture(data: bytes) -> TablePicture | None:
         PILImage.DecompressionBombError,
     ):
         return None
-    grid = find_grid_scaled(image)
-    return None if grid is None else TablePicture(image, grid)
+    return image, scale
 
 
 # A picture is searched for its grid at most this long on either side: a 12-megapixel photo is looked at
@@ -415,18 +598,28 @@ def find_grid_scaled(image: Image) -> Grid | None:
     factor = -(-max(image.size) // _SEARCH_SIDE)
     if factor <= 1:
         return find_grid(image)
-    import numpy as np
-
-    grey = np.asarray(_on_white(image).convert("L"))
-    height, width = (grey.shape[0] // factor) * factor, (grey.shape[1] // factor) * factor
-    rows = grey[:height, :width].reshape(height // factor, factor, width).min(axis=1)
-    small = find_grid(PILImage.fromarray(rows.reshape(height // factor, width // factor, factor).min(axis=2)))
+    small = find_grid(_blocks(image, factor))
     if small is None:
         return None
     full = _on_white(image).convert("L")
     if small.angle:
         full = full.rotate(-small.angle, resample=PILImage.Resampling.BICUBIC, fillcolor=255)
-    ink = _ink(full)
+    return _placed_grid(small, _ink(full), factor)
+
+
+def _blocks(image: Image, factor: int) -> Image:
+    """`image` in grey, `factor` times smaller on a side, each block of pixels as dark as its darkest."""
+    import numpy as np
+    from PIL import Image as PILImage
+
+    grey = np.asarray(_on_white(image).convert("L"))
+    height, width = (grey.shape[0] // factor) * factor, (grey.shape[1] // factor) * factor
+    rows = grey[:height, :width].reshape(height // factor, factor, width).min(axis=1)
+    return PILImage.fromarray(rows.reshape(height // factor, width // factor, factor).min(axis=2))
+
+
+def _placed_grid(small: Grid, ink: np.ndarray, factor: int) -> Grid:
+    """The grid found in a picture `factor` times smaller, its rules placed in the full picture's `ink`."""
     rows = tuple(_placed(ink, y, factor) for y in small.rows)
     columns = tuple(_placed(ink.T, x, factor) for x in small.columns)
     cells = tuple(
@@ -438,7 +631,7 @@ def find_grid_scaled(image: Image) -> Grid | None:
         )
         for cell in small.cells
     )
-    return Grid(rows, columns, cells, small.angle)
+    return Grid(rows, columns, cells, small.angle, small.plain)
 
 
 def _placed(ink: np.ndarray, at: int, factor: int) -> int:
@@ -462,10 +655,12 @@ class PictureTables:
         self._engine, self._reader, self._asked = engine, None, False
         self._last: dict[Any, Any] = {}
 
-    def read(self, data: bytes) -> GridTable | None:
-        """The table the picture `data` shows, read cell by cell; None for a picture holding no ruled
-        table, one whose cells read empty, or one left unread (no engine; an engine failing on it)."""
-        picture = table_picture(data)
+    def read(self, data: bytes, framing: Framing = Framing()) -> GridTable | None:
+        """The table the picture `data` shows (as `framing` shows it: cropped, turned), read cell by cell;
+        None for a picture holding no ruled table, one whose cells read to nothing legible (a chart, a
+        table lying on its side: `GridTable.legible`), or one left unread (no engine; an engine failing on
+        it)."""
+        picture = table_picture(data, framing)
         if picture is None:
             return None
         if not self._asked:
@@ -479,7 +674,7 @@ class PictureTables:
         except Exception as e:  # an engine failing on one picture must not lose the document
             log.warning("OCR (%s) failed on a table picture in %s: %r", reader.name, self.name, e)
             return None
-        return table if any(cell for row in table.rows for cell in row) else None
+        return table if table.legible else None
 
     def place(self, paragraph: Any, made: list[Any]) -> None:
         """`made` (XML elements) after `paragraph`, or after what an earlier picture of it was read into."""

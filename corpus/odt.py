@@ -217,14 +217,16 @@ _LENGTH = re.compile(r"^\s*([0-9.]+)\s*(cm|mm|in|pt|pc|px)?\s*$")
 _CM_PER = {"cm": 1.0, "mm": 0.1, "in": 2.54, "pt": 2.54 / 72, "pc": 2.54 / 6, "px": 2.54 / 96, None: 1.0}
 
 
-def picture_tables(name: str, body, data: bytes) -> int:  # type: ignore[no-untyped-def]
+def picture_tables(name: str, body, data: bytes, engine=None) -> int:  # type: ignore[no-untyped-def]
     """Read each picture of a ruled table in the body of a Writer document with text of its own as the
     table it shows, after the paragraph holding it, as a .docx's are (`corpus.word.picture_tables`: set at
-    least 6 cm wide, a ruled grid found in it, its cells read by OCR). The number of table pictures left
-    unread for want of an OCR engine is returned."""
+    least 6 cm wide, a ruled grid found in it, its cells read by OCR — by `engine`, a callable giving the
+    engine, `corpus.ocr.engine` unless given), cropped as its frame's style clips it (``fo:clip``). The
+    number of table pictures left unread for want of an OCR engine is returned."""
+    clips = _clips(body.getroottree().getroot().find(_O + "automatic-styles"))
     if not any("".join(p.itertext()).strip() for p in body.iter(_T + "p", _T + "h")):
         return 0
-    pictures = gridtables.PictureTables(name, ocr.engine)
+    pictures = gridtables.PictureTables(name, engine or ocr.engine)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = set(archive.namelist())
         for frame in list(body.iter(_D + "frame")):
@@ -243,16 +245,48 @@ def picture_tables(name: str, body, data: bytes) -> int:  # type: ignore[no-unty
             ):
                 continue
             try:
-                table = pictures.read(archive.read(path))
+                picture = archive.read(path)
+                clip = clips.get(frame.get(_D + "style-name") or "")
+                table = pictures.read(
+                    picture, gridtables.clip_framing(picture, clip) if clip else gridtables.Framing()
+                )
             except (*ZIP_DAMAGE, KeyError):
                 continue
             if table is None:
                 continue
             made = [_odt_paragraph(line) for line in table.above]
-            made.append(_odt_table(table.rows, table.wide))
+            if table.plain:
+                made.append(_odt_table(table.rows, table.wide))
+            else:  # spans, short rules: read as lines, as a .docx's (`corpus.word.picture_tables`)
+                made += [_odt_paragraph(line) for line in table.lines]
             made += [_odt_paragraph(line) for line in table.below]
             pictures.place(paragraph, made)
     return pictures.unread
+
+
+_FO_CLIP = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}clip"
+
+
+def _clips(automatic) -> dict[str, tuple[float, float, float, float]]:  # type: ignore[no-untyped-def]
+    """The graphic styles that clip their picture (``fo:clip="rect(top, right, bottom, left)"``, as Writer
+    saves a picture cropped in it): the centimetres cut off each side, by style name."""
+    clips: dict[str, tuple[float, float, float, float]] = {}
+    if automatic is None:
+        return clips
+    for style in automatic.iterfind(_S + "style"):
+        properties = style.find(_S + "graphic-properties")
+        found = re.match(
+            r"^\s*rect\((.*)\)\s*$", (properties.get(_FO_CLIP) or "") if properties is not None else ""
+        )
+        if style.get(_S + "family") != "graphic" or not found:
+            continue
+        sides = [_LENGTH.match(side) for side in re.split(r"[,\s]+", found.group(1).strip())]
+        if len(sides) != 4:
+            continue
+        cm = tuple(float(m.group(1)) * _CM_PER[m.group(2)] if m else 0.0 for m in sides)
+        if any(cm):
+            clips[style.get(_S + "name") or ""] = (cm[0], cm[1], cm[2], cm[3])
+    return clips
 
 
 def _odt_paragraph(text: str):  # type: ignore[no-untyped-def]

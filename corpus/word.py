@@ -1907,16 +1907,40 @@ def picture_tables(name: str, body, archive: zipfile.ZipFile, parser, make, engi
         if not _wide_picture(blip):
             continue
         try:
-            table = pictures.read(archive.read(path))
+            table = pictures.read(archive.read(path), _framing(blip))
         except (*ZIP_DAMAGE, KeyError):
             continue
         if table is None:
             continue
         made = [make(_paragraph_xml(line)) for line in table.above]
-        made.append(make(_table_xml(table.rows, table.wide)))
+        if table.plain:
+            made.append(make(_table_xml(table.rows, table.wide)))
+        else:  # spans, short rules: no header labels each cell safely, so its lines are read as they stand
+            made += [make(_paragraph_xml(line)) for line in table.lines]
         made += [make(_paragraph_xml(line)) for line in table.below]
         pictures.place(paragraph, made)
     return pictures.unread
+
+
+def _framing(blip) -> gridtables.Framing:  # type: ignore[no-untyped-def]
+    """How the document shows a picture: cropped by its ``a:srcRect`` (thousandths of a percent cut off each
+    side; negative: white added, nothing cut) and turned by its shape's ``a:xfrm rot`` (60,000ths of a degree,
+    clockwise)."""
+    crop = blip.getparent().find(_A + "srcRect") if blip.getparent() is not None else None
+    shares = [0.0, 0.0, 0.0, 0.0]
+    if crop is not None:
+        for i, side in enumerate(("l", "t", "r", "b")):
+            try:
+                shares[i] = max(0, int(crop.get(side) or 0)) / 100_000
+            except ValueError:
+                shares[i] = 0.0
+    shape = blip.getparent().getparent() if blip.getparent() is not None else None
+    xfrm = next(shape.iter(_A + "xfrm"), None) if shape is not None else None
+    try:
+        turn = int(xfrm.get("rot") or 0) / 60_000 if xfrm is not None else 0.0
+    except ValueError:
+        turn = 0.0
+    return gridtables.Framing((shares[0], shares[1], shares[2], shares[3]), turn)
 
 
 def _wide_picture(blip) -> bool:  # type: ignore[no-untyped-def]
