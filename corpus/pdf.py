@@ -31,7 +31,7 @@ from .contents import NO_HEADING as _NO_HEADING
 from .contents import NUMBERED_HEADING as _NUMBERED_HEADING
 from .contents import mark_entries
 from .errors import EmptyDocument, UnreadableFile, damaged
-from .fractions import stacked_fractions
+from .fractions import read_formulas
 from .layers import without_hidden_layers
 from .layout import (
     MARGIN_BAND,
@@ -2100,23 +2100,16 @@ def _with_box_marks(page):  # type: ignore[no-untyped-def]
 
 
 def _with_fractions(page):  # type: ignore[no-untyped-def]
-    """The page with each stacked fraction (corpus.fractions) read in its sentence's line: its numerator's
-    and denominator's characters replaced by 「分子/分母」 where its bar is; a page without one is itself."""
+    """The page with each stacked fraction and radical (corpus.fractions) read in its sentence's line: its
+    numerator's and denominator's characters replaced by 「分子/分母」 where its bar is, a radical's sign and
+    radicand by 「√(…)」; a page without one is itself."""
     from pdfplumber.page import DerivedPage
 
-    found = stacked_fractions(page.chars, [*page.rects, *page.lines]) if page.chars else []
-    if not found:
+    if not page.chars:
         return page
-    owner = {part: f for f in found for part in f.parts}
-    chars, placed = [], set()
-    for char in page.chars:  # each fraction's reading where its first character was: the page's order kept
-        f = owner.get(id(char))
-        if f is None:
-            chars.append(char)
-        elif id(f) not in placed:
-            placed.add(id(f))
-            chars += f.chars
-    bars = {f.bar for f in found}
+    chars, bars = read_formulas(page.chars, [*page.rects, *page.lines])
+    if not bars:
+        return page
 
     class Read(DerivedPage):
         def __init__(self) -> None:

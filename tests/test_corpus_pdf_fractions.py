@@ -19,6 +19,8 @@ from hypothesis import strategies as st
 from corpus import read_document
 from corpus.equations import fraction_text
 from tests.fixtures.pdf_fractions.make_fractions import SENTENCES, draw_lines
+from tests.fixtures.pdf_fractions.make_radicals import SENTENCES as FORMULAS
+from tests.fixtures.pdf_fractions.make_radicals import Term, draw_formulas, linear
 from tests.fixtures.pdf_fractions.make_ruled_table import HEADER, ROWS, RULINGS, ruled_table_pdf
 
 _HERE = Path(__file__).parent / "fixtures" / "pdf_fractions"
@@ -70,6 +72,82 @@ def test_office_equations_pdf_reads_its_fractions_as_the_docx() -> None:
     ):
         assert line in docx
         assert line in read
+
+
+@pytest.mark.parametrize(
+    ("pdf", "source"),
+    [("radicals-math.pdf", "radicals-math.odt"), ("radicals-omml.pdf", "radicals-omml.docx")],
+)
+def test_a_radical_and_a_nested_fraction_read_as_in_the_file_they_were_exported_from(
+    pdf: str, source: str
+) -> None:
+    """LibreOffice Math's 「sqrt{工龄 over 30}」「nroot{3}{…}」「{{年龄 over 10} + 1} over 2」… and Word's equations
+    (m:rad, m:f in m:f), exported to PDF by LibreOffice: each sentence one line with its formula as the .odt
+    or .docx reads it — 「√(工龄/30)」「∛(长×宽×高)」「(年龄/10+1)/2」「发票金额/(1+税率/100)」."""
+    read, original = _lines(_HERE / pdf), _lines(_HERE / source)
+    for *_, line in FORMULAS:
+        assert line in original
+        assert line in read
+    assert not any(line in ("√", "3√", "年龄", "+1", "2", "税率", "100", "12") for line in read)
+
+
+def test_office_equations_pdf_reads_its_radicals_as_the_docx() -> None:
+    """formats64's notice: a square root over a fraction, a cube root beside a bracket, as the .docx."""
+    read, docx = _lines(_EQUATIONS / "equations.pdf"), _lines(_EQUATIONS / "equations.docx")
+    for line in ("补助系数=√(工龄/30)", "容积=∛(长×宽×高)+[a+b]"):
+        assert line in docx
+        assert line in read
+
+
+_LEAVES = st.sampled_from(
+    ["工龄", "30", "年龄", "10", "实发人数", "应发人数", "税率", "100", "使用面积", "a+b"]
+)
+
+
+def _formula(depth: int) -> st.SearchStrategy[Term]:
+    """A fraction (its parts a leaf, or one level down a formula alone or beside 「+1」), or a square root
+    over a leaf or a formula."""
+    if depth == 0:
+        return _LEAVES
+    inner = _formula(depth - 1)
+    part = _LEAVES | inner | st.tuples(inner, st.sampled_from(["+1", "×2"])).map(list)
+    return st.tuples(part, part) | st.tuples(st.just("√"), _LEAVES | st.tuples(inner, inner))
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    sentences=st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(["离休干部", "补贴", "按", "系数", "="]), max_size=3).map("".join),
+            _formula(2).filter(lambda t: not isinstance(t, str)) | st.none(),
+            st.lists(st.sampled_from(["计算", "发放", "每季度", "核定一次"]), min_size=1, max_size=3).map(
+                "".join
+            ),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_a_radical_or_nested_fraction_anywhere_leaves_its_sentence_one_sentence(
+    tmp_path: Path, sentences: list
+) -> None:  # type: ignore[type-arg]
+    """reportlab: whatever fractions in numerators or denominators and square roots (over a word or a
+    fraction) a sentence holds, each sentence reads as one line with the formula as a Word file's reader
+    writes it, the sentences in order, none lost or doubled."""
+    lines: list[list[Term]] = []
+    for n, (before, formula, after) in enumerate(sentences):
+        before = before or f"第{n + 1}条"
+        lines.append([before, formula, after + "。"] if formula else [before + after + "。"])
+    path = tmp_path / "drawn.pdf"
+    draw_formulas(path, lines)
+    read = _lines(path)
+    expected = [linear(terms) for terms in lines]
+    assert "".join(read) == "".join(expected)
+    assert all(any(sentence in line for line in read) for sentence in expected)
 
 
 _WORDS = st.sampled_from(
