@@ -38,6 +38,7 @@ __all__ = [
     "CONTENTS_TAIL",
     "NO_HEADING",
     "NUMBERED_HEADING",
+    "indent_levels",
     "mark_entries",
     "typed_contents",
 ]
@@ -135,12 +136,26 @@ def typed_contents(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     )
 
 
+def indent_levels(indents: Sequence[float], step: float) -> tuple[int, ...] | None:
+    """Each 目录 entry's level by how far it is set in (its first line's left end): the least indent level 1,
+    each indent at least half a `step` (a character) further in the next level — or None when the entries
+    stand at one indent (a flat 目录: it tells no levels)."""
+    stops: list[float] = []
+    for indent in sorted(indents):
+        if not stops or indent - stops[-1] >= step / 2:
+            stops.append(indent)
+    if len(stops) < 2:
+        return None
+    return tuple(max(n for n, at in enumerate(stops, 1) if indent >= at - step / 2) for indent in indents)
+
+
 def mark_entries(
     entries: Sequence[str],
     start: int,
     stop: int,
     heading: Callable[[str, int, bool], tuple[int, int] | None],
     heads_entry: Callable[[int], bool],
+    levels: Sequence[int] | None = None,
 ) -> dict[int, tuple[int, int]]:
     """Where a 目录's entries stand as the body's headings: each entry, in the 目录's order, marks the first
     place from `start` (before `stop`) where `heading(entry, place, under)` finds it standing as a heading
@@ -149,33 +164,41 @@ def mark_entries(
     the next text is another entry's words (`heads_entry`), the entry is a parent heading only if the next
     entry stands right under it (`under` true: it needs no end mark before it) as a heading over body text:
     both marked, the parent a level above; otherwise it heads nothing (a list of the plan's parts) and the
-    entry's words are looked for further on. The PDF's lines and a word-processor's paragraphs share it."""
+    entry's words are looked for further on. The PDF's lines and a word-processor's paragraphs share it.
+
+    `levels`, when the 目录 tells them (its entries set in by level: `indent_levels`), are the entries'
+    levels: a sub-heading is under its parent whether or not it stands right under it (the second
+    sub-heading too: 「总体要求 › 报名方式」, not a section of its own), and an entry right over another of its
+    own level or a higher one heads nothing."""
     taken: dict[int, tuple[int, int]] = {}
     child = -1  # an entry already marked under the one before it
     for index, entry in enumerate(entries):
         if index == child or NO_HEADING.search(entry) or ATTACHMENT_ENTRY.match(entry):
             continue
         following_entry = entries[index + 1] if index + 1 < len(entries) else ""
+        level = levels[index] if levels else 1
         for at in range(start, stop):
             found = heading(entry, at, False)
             if found is None:
                 continue
             lines, following = found
             if heads_entry(following):
+                deeper = levels[index + 1] > level if levels and following_entry else True
                 under = (
                     heading(following_entry, following, True)
                     if following_entry
+                    and deeper
                     and not NO_HEADING.search(following_entry)
                     and not ATTACHMENT_ENTRY.match(following_entry)
                     else None
                 )
                 if under is None or heads_entry(under[1]):
                     continue  # heads nothing: another entry's words follow (a list of the parts)
-                taken[at] = (lines, 1)
-                taken[following] = (under[0], 2)
+                taken[at] = (lines, level)
+                taken[following] = (under[0], levels[index + 1] if levels else 2)
                 start, child = following + under[0], index + 1
                 break
-            taken[at] = (lines, 1)
+            taken[at] = (lines, level)
             start = at + lines
             break
     return taken

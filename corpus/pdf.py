@@ -29,7 +29,7 @@ from .contents import CONTENTS_HEADING as _CONTENTS_HEADING
 from .contents import CONTENTS_TAIL as _CONTENTS_TAIL
 from .contents import NO_HEADING as _NO_HEADING
 from .contents import NUMBERED_HEADING as _NUMBERED_HEADING
-from .contents import mark_entries
+from .contents import indent_levels, mark_entries
 from .errors import EmptyDocument, UnreadableFile, damaged
 from .fractions import read_formulas
 from .layers import without_hidden_layers
@@ -462,31 +462,36 @@ _LINE_DONE = re.compile(r"[。！？；：!?;:][”’」』）)]*$")
 _BODY_START_CHARS = 4
 
 
-def _contents_entries(pages: list[Page]) -> list[str]:
+def _contents_entries(pages: list[Page]) -> tuple[list[str], tuple[int, ...] | None]:
     """The headings a PDF's 目录 lists (its lines marked ``contents``), in its order, whitespace removed: an
     entry's lines run together up to its leader and page number, which are cut off; a 目录 whose entries have
-    none (headings listed bare) gives each line as an entry."""
-    entries: list[str] = []
-    runs: list[list[str]] = []
+    none (headings listed bare) gives each line as an entry. With them, their levels when the 目录 sets its
+    entries in by level (each entry's first line's left end, `corpus.contents.indent_levels`), else None."""
+    entries: list[tuple[str, float, float]] = []  # (words, its first line's left end, its size)
+    runs: list[list[Line]] = []
     for page in pages:
         for line in page.lines:
             if not line.contents:
                 continue
-            text = line.text.strip()
-            if "".join(text.split()) in _CONTENTS_HEADING:
+            if "".join(line.text.split()) in _CONTENTS_HEADING:
                 runs.append([])
             elif runs:
-                runs[-1].append(text)
+                runs[-1].append(line)
     for run in runs:
-        tailed = any(_CONTENTS_ENTRY.match(text) for text in run)
-        words = ""
-        for text in run:
+        tailed = any(_CONTENTS_ENTRY.match(line.text.strip()) for line in run)
+        words, first = "", None
+        for line in run:
+            text = line.text.strip()
+            first = first or line
             closes = not tailed or bool(_CONTENTS_ENTRY.match(text))
             words += "".join((_CONTENTS_TAIL.sub("", text) if tailed and closes else text).split())
             if closes:
-                entries.append(words)
-                words = ""
-    return [entry for entry in entries if entry]
+                entries.append((words, first.x0, first.size))
+                words, first = "", None
+    entries = [entry for entry in entries if entry[0]]
+    sizes = [size for _, _, size in entries if size]
+    levels = indent_levels([x0 for _, x0, _ in entries], min(sizes)) if sizes and len(runs) == 1 else None
+    return [words for words, _, _ in entries], levels
 
 
 def _listed_headings(pages: list[Page]) -> list[Page]:
@@ -506,7 +511,7 @@ def _listed_headings(pages: list[Page]) -> list[Page]:
     (layout64 took the first equal line anywhere and lost words: mend64L's review files). An entry naming an
     attachment (「附件：报名登记表」) is never matched: that line is the 附件说明 or an attachment's label,
     corpus.parse's to read (mend65L: layout65 made it an empty section and lost its words)."""
-    entries = _contents_entries(pages)
+    entries, levels = _contents_entries(pages)
     if not entries:
         return pages
     places = [(p, n) for p, page in enumerate(pages) for n in range(len(page.lines))]
@@ -579,7 +584,12 @@ def _listed_headings(pages: list[Page]) -> list[Page]:
 
     # a heading's first line's place -> (its lines, its level)
     taken = mark_entries(
-        entries, after, len(lines), lambda entry, at, under: heading(entry, at, under=under), heads_entry
+        entries,
+        after,
+        len(lines),
+        lambda entry, at, under: heading(entry, at, under=under),
+        heads_entry,
+        levels,
     )
     if not taken:
         return pages

@@ -109,6 +109,62 @@ def test_a_parent_heading_over_its_first_sub_heading_heads_its_section() -> None
     ]
 
 
+def test_a_contents_set_in_by_level_gives_the_headings_their_levels() -> None:
+    """layout67 (python-docx → Writer): a 目录 whose sub-headings' entries are set in two characters further
+    than their parent's. The second sub-heading is under its parent too — 「总体要求 › 报名方式」 — whether the
+    parent has a paragraph of its own or stands right over its first sub-heading; layout66 read it as a
+    section of its own (「报名方式」), the levels of a 目录 unread."""
+    assert _sections("contents.levels.pdf") == [
+        (None, _OPENING),
+        (f"总体要求 › {LONG[0]}", LONG[1]),
+        ("总体要求 › 报名方式", _BODIES[2]),
+        ("工作要求", _BODIES[3]),
+    ]
+    assert _sections("contents.levels-body.pdf") == [
+        (None, _OPENING),
+        ("总体要求", _BODIES[0]),
+        ("总体要求 › 招生对象和条件", _BODIES[1]),
+        ("总体要求 › 报名方式", _BODIES[2]),
+        ("工作要求", _BODIES[3]),
+    ]
+
+
+_LEVEL_HEADS = ["总体要求", "招生对象", "报名方式", "课程设置", "收费标准", "工作要求"]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    steps=st.lists(st.integers(min_value=-2, max_value=1), min_size=1, max_size=5),
+    flat=st.booleans(),
+)
+def test_a_contents_levels_nest_its_headings_and_a_flat_one_stays_flat(steps: list[int], flat: bool) -> None:
+    """reportlab: two to six unnumbered headings, each over its paragraph, listed in a 目录 whose entries are
+    set in two characters a level (levels 1–3, each at most one deeper than the one before) — or all at one
+    indent: every paragraph is read once, in order, under the path of its heading and the headings above
+    it by the 目录's levels (「总体要求 › 报名方式」); a flat 目录's sections are its headings alone."""
+    levels = [1]
+    for step in steps:
+        levels.append(1 if flat else max(1, min(3, levels[-1] + step, levels[-1] + 1)))
+    heads = _LEVEL_HEADS[: len(levels)]
+    bodies = [f"{head}的具体事项由县老年大学另行通知，请各单位及时转告本单位离退休干部。" for head in heads]
+    items: list[tuple[str, object]] = [
+        ("title", "岫宁县老年大学2033年春季招生工作方案"),
+        ("line", "目录"),
+        *(("entry", (head, 1, level)) for head, level in zip(heads, levels, strict=True)),
+        ("para", _OPENING),
+    ]
+    for head, body in zip(heads, bodies, strict=True):
+        items += [("line", head), ("para", body)]
+    (speech,) = parse_document(read_bytes("方案.pdf", _drawn(items)))
+    read = [(p.section, p.text) for p in speech.paragraphs if p.section != "文件信息"]
+    path: list[str] = []
+    expected: list[tuple[str | None, str]] = [(None, _OPENING)]
+    for head, level, body in zip(heads, levels, bodies, strict=True):
+        path = [*path[: level - 1], head]
+        expected.append((" › ".join(path), body))
+    assert read == expected
+
+
 def test_a_sentence_opening_with_an_entrys_words_keeps_them() -> None:
     """layout65 (startswith.pdf, reportlab): under each unnumbered heading the 目录 names, a paragraph opening
     with the heading's words (「总体要求是…」, 「报名方式分为…」) keeps them and is read under its heading;
