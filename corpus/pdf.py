@@ -69,6 +69,11 @@ _MAX_GLYPH_HEIGHT = 72
 # its date and a page number (「澜屿县老年大学」「2030年2月15日」「— 2 —」), once lost unread. Alone in a
 # document with no other outlined page, so few shapes stay a drawing's (a logo, a chart's bars), as before.
 _MIN_TRAILING_GLYPHS = 4
+# A band of glyph outlines on a page of typed text — a Fontwork (艺术字) title, which Writer exports as its
+# glyphs' outlines, not as text — is at least this many glyph-sized filled shapes in one line's height, left
+# to right with no gap wider than that height, no text in it: too few for the outlined-page rules above
+# (cold40's proposal: 18 shapes over its body), read by OCR in its place when an engine is installed
+_MIN_BAND_GLYPHS = 6
 # A page whose glyphs are undecodable in this share or more has no usable text layer: it is read as a scan
 # (a few such glyphs, a symbol font's bullet, are only left out).
 _UNDECODED_SHARE = 0.2
@@ -167,6 +172,10 @@ def read_pdf(name: str, data: bytes) -> PdfText:
                         read_pages.extend(halves)
                         scanned += 1
                         continue
+                elif text.characters >= _MIN_TEXT_CHARS and (bands := _outlined_bands(page)):
+                    engine = ocr.engine()  # without one the band stays a drawing, as before
+                    if engine is not None and (read := _band_lines(name, engine, page, bands)):
+                        text = replace(text, page=replace(text.page, lines=_inserted(text.page.lines, read)))
                 read_pages.append(text)
             numbers += [len(pdf.pages) - 1] * (len(read_pages) - len(numbers))
             outline = outline_titles(data)
@@ -1072,6 +1081,80 @@ def _outlined(page, at_least: int = _MIN_OUTLINED_GLYPHS) -> bool:  # type: igno
             if glyphs >= at_least:
                 return True
     return False
+
+
+def _outlined_bands(page) -> list[tuple[float, float, float, float]]:  # type: ignore[no-untyped-def]
+    """The bands of a page of text drawn as glyph outlines (a Fontwork title), each (x0, top, x1, bottom):
+    `_MIN_BAND_GLYPHS` or more glyph-sized filled shapes whose heights overlap, together no taller than a
+    glyph (one line), left to right with no gap wider than that height and wider than twice it (a line of
+    words, not a logo's few shapes), and no character of the text in it."""
+    shapes = sorted(
+        (
+            c
+            for c in page.curves
+            if c.get("fill") and 0 < float(c["bottom"]) - float(c["top"]) <= _MAX_GLYPH_HEIGHT
+        ),
+        key=lambda c: float(c["top"]),
+    )
+    groups: list[list[dict]] = []  # type: ignore[type-arg]
+    for shape in shapes:
+        if groups and float(shape["top"]) <= max(float(c["bottom"]) for c in groups[-1]):
+            groups[-1].append(shape)
+        else:
+            groups.append([shape])
+    bands = []
+    for group in groups:
+        top, bottom = min(float(c["top"]) for c in group), max(float(c["bottom"]) for c in group)
+        height = bottom - top
+        if len(group) < _MIN_BAND_GLYPHS or height > _MAX_GLYPH_HEIGHT:
+            continue
+        across = sorted(group, key=lambda c: float(c["x0"]))
+        reach, gapless = float(across[0]["x1"]), True
+        for shape in across[1:]:
+            gapless = gapless and float(shape["x0"]) - reach <= height
+            reach = max(reach, float(shape["x1"]))
+        x0, x1 = float(across[0]["x0"]), reach
+        if not gapless or x1 - x0 < 2 * height:
+            continue
+        if any(
+            top <= (float(c["top"]) + float(c["bottom"])) / 2 <= bottom
+            and x0 - height <= (float(c["x0"]) + float(c["x1"])) / 2 <= x1 + height
+            for c in page.chars
+        ):
+            continue  # text in it: a drawing behind typed words
+        bands.append((x0, top, x1, bottom))
+    return bands
+
+
+def _band_lines(name: str, engine: ocr.OcrEngine, page, bands) -> list[Line]:  # type: ignore[no-untyped-def]
+    """Each band of glyph outlines read by OCR as one line in its place (its box, its height its size);
+    a band OCR reads nothing from is left out, as before."""
+    lines = []
+    for x0, top, x1, bottom in bands:
+        pad = (bottom - top) / 2
+        box = (
+            max(x0 - pad, float(page.bbox[0])),
+            max(top - pad, float(page.bbox[1])),
+            min(x1 + pad, float(page.bbox[2])),
+            min(bottom + pad, float(page.bbox[3])),
+        )
+        # in grey: a Fontwork title is often red, and the seal filter (corpus.seals) takes red print off — the
+        # title read 「文明养大但议书」 in colour; at least 48 pixels high, a small title read as a large one
+        resolution = max(OCR_DPI, 72 * 48 / (bottom - top))
+        image = page.crop(box).to_image(resolution=resolution).original.convert("L").convert("RGB")
+        words = "".join(line.text.strip() for line in ocr.recognise(name, engine, image).lines)
+        if words:
+            lines.append(Line(text=words, x0=x0, x1=x1, top=top, bottom=bottom, size=bottom - top))
+    return lines
+
+
+def _inserted(lines: tuple[Line, ...], new: list[Line]) -> tuple[Line, ...]:
+    """`lines` with each of `new` before the first line lower on the page than it (the others' order kept)."""
+    out = list(lines)
+    for line in sorted(new, key=lambda line: line.top, reverse=True):
+        at = next((n for n, other in enumerate(out) if other.top > line.top), len(out))
+        out.insert(at, line)
+    return tuple(out)
 
 
 def _outlined_document(pages) -> bool:  # type: ignore[no-untyped-def]
