@@ -400,19 +400,22 @@ def radicals(chars: Sequence[dict], edges: Sequence[dict]) -> list[Formula]:  # 
         )
         parts = [sign, *degree, *body]
         taken.update(id(c) for c in parts)
-        # read on the sentence's line: the character just before the sign or just after the overbar, its
-        # middle within the sign's height (a radicand drawn larger than the sentence stands over it)
+        # read on the sentence's line: the character just before the sign or just after the overbar, on the
+        # radicand's line (a radicand drawn larger than the sentence stands over it; a radical in a fraction's
+        # part has none beside it: it stands in that part's line)
         host = [
             c
             for c in shown
             if id(c) not in taken
             and c["text"] not in _SIGNS  # a radical round it is no sentence's, nor one drawn larger
             and _size(c) <= 1.5 * max(_size(b) for b in body)
-            and top <= _middle(c) <= bottom
+            and abs(_middle(c) - _middle(body[0])) <= _ONE_LINE * max(_size(c), _size(body[0]))
             and (0 <= x0 - float(c["x1"]) <= _size(c) or 0 <= float(c["x0"]) - bar.x1 <= _size(c))
         ]
         model = min(host, key=lambda c: abs(_middle(c) - _middle(body[0]))) if host else body[0]
-        stack = (min(top, *(_high(c) for c in body)), max(bottom, *(_low(c) for c in body)))
+        # the height it was drawn over: from its overbar to its radicand's foot (the sign's box is its font's,
+        # reaching under the line)
+        stack = (min(bar.y, *(_high(c) for c in body)), max(_low(c) for c in body))
         out.append(Formula(frozenset(map(id, parts)), bar.edge, _placed(text, model, x0, bar.x1, stack)))
     return out
 
