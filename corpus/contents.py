@@ -26,8 +26,10 @@ heading over body text — heads the sub-heading's section, a level above it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import NamedTuple
 
 from .records import Block
 
@@ -35,9 +37,11 @@ __all__ = [
     "ATTACHMENT_ENTRY",
     "CONTENTS_ENTRY",
     "CONTENTS_HEADING",
+    "CONTENTS_LEADER",
     "CONTENTS_TAIL",
     "NO_HEADING",
     "NUMBERED_HEADING",
+    "EntryPlace",
     "indent_levels",
     "mark_entries",
     "typed_contents",
@@ -50,6 +54,11 @@ CONTENTS_ENTRY = re.compile(
 )
 # What follows a 目录 entry's heading: a leader (or a space) and its page number
 CONTENTS_TAIL = re.compile(r"(?:[.．·・…⋯_—\-]{2,}|\s)\s*(?:\d{1,4}|[ivxlcdm]{1,6})$", re.IGNORECASE)
+# An entry's leader (dots, a rule) before its page number: a typist's tab leader or a generated 目录's
+CONTENTS_LEADER = re.compile(r"[.．·・…⋯_—\-]{2,}\s*(?:\d{1,4}|[ivxlcdm]{1,6})$", re.IGNORECASE)
+# A 目录 sets its entries in by at most this many levels (a 章, a 节, an 条 and one more): more indents than
+# this are a ragged list's left ends, no levels
+_MOST_LEVELS = 4
 # Characters no heading holds: a sentence's end or a clause's mark
 NO_HEADING = re.compile(r"[。！？；，!?;,]")
 # A 目录 entry naming an attachment (「附件：报名登记表」, 「附件1」, 「附件2 课程安排」): the body's line is the
@@ -136,17 +145,47 @@ def typed_contents(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     )
 
 
-def indent_levels(indents: Sequence[float], step: float) -> tuple[int, ...] | None:
+class EntryPlace(NamedTuple):
+    """Where a 目录 entry is set: its first line's left end and centre, its last line's right end, whether a
+    leader (dots, a rule) runs to its page number, and the blank between its words and its page number when
+    the line shows one (a tab, typed spaces: the line in parts), else 0."""
+
+    left: float
+    centre: float
+    right: float
+    leader: bool = False
+    gap: float = 0.0
+
+
+def indent_levels(places: Sequence[EntryPlace], step: float) -> tuple[int, ...] | None:
     """Each 目录 entry's level by how far it is set in (its first line's left end): the least indent level 1,
-    each indent at least half a `step` (a character) further in the next level — or None when the entries
-    stand at one indent (a flat 目录: it tells no levels)."""
+    each indent at least half a `step` (a character) further in the next level — or None when the left ends
+    tell no levels. They tell them only when the entries are set flush left in groups: two to
+    ``_MOST_LEVELS`` indents, the entries' centres not all in one place (a centred 目录's left ends differ with
+    its entries' lengths), and either every entry running to one right edge by a leader or a tab — a
+    typist's or a generated 目录, where an entry's left end is its indent whatever its length; blanks all of
+    one width are typed ones, the entries set flush right — or, their right ends not all in one place (none
+    set flush right), each indent several entries'. A flat 目录 — flush left, centred, flush right or
+    ragged — gives None."""
     stops: list[float] = []
-    for indent in sorted(indents):
-        if not stops or indent - stops[-1] >= step / 2:
-            stops.append(indent)
-    if len(stops) < 2:
+    for place in sorted(places, key=lambda place: place.left):
+        if not stops or place.left - stops[-1] >= step / 2:
+            stops.append(place.left)
+    if not 2 <= len(stops) <= _MOST_LEVELS or _aligned([place.centre for place in places], step):
         return None
-    return tuple(max(n for n, at in enumerate(stops, 1) if indent >= at - step / 2) for indent in indents)
+    levels = tuple(max(n for n, at in enumerate(stops, 1) if place.left >= at - step / 2) for place in places)
+    flush_right = _aligned([place.right for place in places], step)
+    typed = all(place.gap for place in places) and _aligned([place.gap for place in places], step)
+    if flush_right and all(place.leader or place.gap for place in places) and not typed:
+        return levels
+    if flush_right or min(Counter(levels).values()) < 2:
+        return None  # set flush right, or ragged: no indent several entries share
+    return levels
+
+
+def _aligned(positions: Sequence[float], step: float) -> bool:
+    """The positions are one place, within half a `step` (a character)."""
+    return max(positions) - min(positions) < step / 2
 
 
 def mark_entries(

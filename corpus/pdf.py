@@ -26,10 +26,11 @@ from .cmaps import ResourceManager
 from .columns import MIN_GUTTER, printed_blocks
 from .contents import CONTENTS_ENTRY as _CONTENTS_ENTRY
 from .contents import CONTENTS_HEADING as _CONTENTS_HEADING
+from .contents import CONTENTS_LEADER as _CONTENTS_LEADER
 from .contents import CONTENTS_TAIL as _CONTENTS_TAIL
 from .contents import NO_HEADING as _NO_HEADING
 from .contents import NUMBERED_HEADING as _NUMBERED_HEADING
-from .contents import indent_levels, mark_entries
+from .contents import EntryPlace, indent_levels, mark_entries
 from .errors import EmptyDocument, UnreadableFile, damaged
 from .fractions import read_formulas
 from .layers import without_hidden_layers
@@ -475,8 +476,8 @@ def _contents_entries(pages: list[Page]) -> tuple[list[str], tuple[int, ...] | N
     """The headings a PDF's 目录 lists (its lines marked ``contents``), in its order, whitespace removed: an
     entry's lines run together up to its leader and page number, which are cut off; a 目录 whose entries have
     none (headings listed bare) gives each line as an entry. With them, their levels when the 目录 sets its
-    entries in by level (each entry's first line's left end, `corpus.contents.indent_levels`), else None."""
-    entries: list[tuple[str, float, float]] = []  # (words, its first line's left end, its size)
+    entries in by level (`corpus.contents.indent_levels`: flush left in groups, not centred), else None."""
+    entries: list[tuple[str, EntryPlace, float]] = []  # (words, where it is set, its size)
     runs: list[list[Line]] = []
     for page in pages:
         for line in page.lines:
@@ -495,11 +496,17 @@ def _contents_entries(pages: list[Page]) -> tuple[list[str], tuple[int, ...] | N
             closes = not tailed or bool(_CONTENTS_ENTRY.match(text))
             words += "".join((_CONTENTS_TAIL.sub("", text) if tailed and closes else text).split())
             if closes:
-                entries.append((words, first.x0, first.size))
+                # a leader, or a blank (a tab: the line in parts), between its words and its page number
+                leader = tailed and bool(_CONTENTS_LEADER.search(text))
+                gap = line.parts[-1].x0 - line.parts[-2].x1 if tailed and len(line.parts) > 1 else 0.0
+                place = EntryPlace(first.x0, (first.x0 + first.x1) / 2, line.x1, leader, gap)
+                entries.append((words, place, first.size))
                 words, first = "", None
     entries = [entry for entry in entries if entry[0]]
     sizes = [size for _, _, size in entries if size]
-    levels = indent_levels([x0 for _, x0, _ in entries], min(sizes)) if sizes and len(runs) == 1 else None
+    levels = (
+        indent_levels([place for _, place, _ in entries], min(sizes)) if sizes and len(runs) == 1 else None
+    )
     return [words for words, _, _ in entries], levels
 
 

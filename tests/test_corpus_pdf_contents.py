@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from corpus import parse_document, read_bytes, read_document
 from tests.fixtures.pdf_contents.make_contents import LONG, SHORT_SECTIONS
+from tests.fixtures.pdf_contents.make_equal_lines import SAME
 from tests.parse_stream import parse_stream
 
 _HERE = Path(__file__).parent / "fixtures" / "pdf_contents"
@@ -163,6 +164,60 @@ def test_a_contents_levels_nest_its_headings_and_a_flat_one_stays_flat(steps: li
         path = [*path[: level - 1], head]
         expected.append((" › ".join(path), body))
     assert read == expected
+
+
+def test_a_centred_contents_reads_flat() -> None:
+    """mend67L (review67L's toc_centred.pdf, reportlab): 「目录」 and its five entries centred, no leaders —
+    entries of four, seven and nine characters start at three left ends. layout67 took the left ends for
+    indents and nested 「招生对象和条件 › 报名方式」 and 「课程设置与教学安排 › 工作要求」; each heading is a
+    section of its own, as on main."""
+    (speech,) = parse_document(read_document(_HERE / "centred.pdf"))
+    heads = ["总体要求", "招生对象和条件", "报名方式", "课程设置与教学安排", "工作要求"]
+    assert [(p.section, p.text) for p in speech.paragraphs if p.section != "文件信息"] == [
+        (head, head + SAME) for head in heads
+    ]
+
+
+_FLAT_HEADS = ["总体要求", "招生对象和条件", "报名方式", "课程设置与教学安排", "收费标准", "组织领导", "附则"]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    heads=st.lists(st.sampled_from(_FLAT_HEADS), min_size=2, max_size=6, unique=True),
+    setting=st.sampled_from(
+        [
+            ("line", ""),
+            ("line", "　1"),
+            ("line", "……"),
+            ("centre", ""),
+            ("centre", "　1"),
+            ("centre", "……"),
+            ("right", ""),
+            ("right", "　1"),
+        ]
+    ),
+)
+def test_a_flat_contents_set_left_centred_or_right_reads_flat(
+    heads: list[str], setting: tuple[str, str]
+) -> None:
+    """reportlab: a 目录 of two to seven headings of two to nine characters, its entries all set flush left,
+    centred or flush right — bare, a page number after a space, or (flush left or centred) a leader of
+    「……」s to it — over the headings, each over its paragraph: every paragraph is read once, in order,
+    under its own heading alone. Entries of different lengths start at different left ends when centred or
+    set flush right; those are no levels."""
+    kind, tail = setting
+    entries = [head + ("……" * ((20 - len(head)) // 2) + "1" if tail == "……" else tail) for head in heads]
+    items: list[tuple[str, object]] = [
+        ("title", "岫宁县老年大学2033年春季招生工作方案"),
+        (kind, "目录"),
+        *((kind, entry) for entry in entries),
+        ("para", _OPENING),
+    ]
+    for head in heads:
+        items += [("line", head), ("para", head + SAME)]
+    (speech,) = parse_document(read_bytes("方案.pdf", _drawn(items)))
+    read = [(p.section, p.text) for p in speech.paragraphs if p.section != "文件信息"]
+    assert read == [(None, _OPENING), *((head, head + SAME) for head in heads)]
 
 
 def test_a_sentence_opening_with_an_entrys_words_keeps_them() -> None:
