@@ -121,6 +121,12 @@ def _ruled(bar: _Bar, rules: Sequence[_Bar], size: float) -> bool:
     return len(sides) == 2
 
 
+def _beside(char: dict, bar: _Bar, reach: float) -> bool:  # type: ignore[type-arg]
+    """The character stands beside the bar: its middle past one of the bar's ends, by at most `reach`."""
+    x = _centre(char)
+    return not bar.x0 - 0.5 <= x <= bar.x1 + 0.5 and bar.x0 - reach <= x <= bar.x1 + reach
+
+
 def _one_run(part: list[dict]) -> bool:  # type: ignore[type-arg]
     return all(
         float(b["x0"]) - float(a["x1"]) <= _RUN_GAP * min(_size(a), _size(b)) for a, b in pairwise(part)
@@ -209,60 +215,115 @@ def stacked_fractions(chars: Sequence[dict], edges: Sequence[dict]) -> list[Form
         for outer in bars
         if inner is not outer and _nested(inner, outer, near)
     ]
-    inside = {inner.edge for inner, _ in pairs}
     waiting = {outer.edge for _, outer in pairs}
     found: list[tuple[_Bar, list[dict], list[dict]]] = []  # type: ignore[type-arg]
-    for bar in bars:
-        if bar.edge in waiting:
-            continue  # a fraction holding another not yet read
+
+    def lines_of(bar: _Bar) -> tuple[list[dict], list[dict]] | None:  # type: ignore[type-arg]
+        """The characters of the lines just over and just under `bar`, within its width (None when one side
+        has none)."""
         within, near_above, near_below = sides[bar.edge]
         above = _part(_with_line(near_above, within, bar, above=True))
         below = _part(_with_line(near_below, within, bar, above=False))
-        if not above or not below or not _one_line(above) or not _one_line(below):
-            continue
+        return (above, below) if above and below else None
+
+    def parts_of(bar: _Bar) -> tuple[list[dict], list[dict]] | None:  # type: ignore[type-arg]
+        """The numerator and denominator over and under `bar`: one line each, one run, centred on it,
+        the bar as wide as the wider — None when they are not a fraction's."""
+        if (lines := lines_of(bar)) is None:
+            return None
+        above, below = lines
+        if not _one_line(above) or not _one_line(below):
+            return None
         widest = max(float(part[-1]["x1"]) - float(part[0]["x0"]) for part in (above, below))
         if widest < 0.6 * (bar.x1 - bar.x0):
-            continue  # the bar is drawn as wide as the wider part: a longer rule is something else
+            return None  # the bar is drawn as wide as the wider part: a longer rule is something else
         if not all(_one_run(part) and _centred(part, bar) for part in (above, below)):
-            continue  # two cells under a grouped header, a name over a signature rule: not a formula's parts
-        if _ruled(bar, rules, max(_size(c) for c in (*above, *below))):
-            continue  # a rule with a table's rules over or under it
-        found.append((bar, above, below))
-    taken = {id(c) for _, above, below in found for c in (*above, *below)}
-    out = []
-    for bar, above, below in found:
-        size = max(_size(c) for c in (*above, *below))
-
-        def beside(char: dict, *, reach: float, bar: _Bar = bar, size: float = size) -> bool:  # type: ignore[type-arg]
-            x = _centre(char)
             return (
-                id(char) not in taken
-                and not bar.x0 - 0.5 <= x <= bar.x1 + 0.5
-                and bar.x0 - reach * size <= x <= bar.x1 + reach * size
+                None  # two cells under a grouped header, a name over a signature rule: not a formula's parts
             )
+        if _ruled(bar, rules, max(_size(c) for c in (*above, *below))):
+            return None  # a rule with a table's rules over or under it
+        return above, below
 
-        alone = all(
-            not any(
-                beside(c, reach=_APART)
-                and _size(c) <= 1.5 * size  # a radical's sign or a tall bracket round it is no line's
-                and abs(_middle(c) - _middle(part[0])) <= _ONE_LINE * size
-                for c in shown
-            )
-            for part in (above, below)
+    for bar in bars:
+        if bar.edge in waiting:
+            continue  # a fraction holding another not yet read
+        if (both := parts_of(bar)) is not None:
+            found.append((bar, *both))
+    taken = {id(c) for _, above, below in found for c in (*above, *below)}
+
+    def apart(bar: _Bar, part: list[dict], size: float, reach: float = _APART) -> bool:  # type: ignore[type-arg]
+        """Nothing else on a part's line beside the bar (within `reach` characters of its ends): a label,
+        another column's words, the rest of a line the rule runs under stand there."""
+        return not any(
+            id(c) not in taken
+            and _beside(c, bar, reach * size)
+            and _size(c) <= 1.5 * size  # a radical's sign or a tall bracket round it is no line's
+            and abs(_middle(c) - _middle(part[0])) <= _ONE_LINE * size
+            for c in shown
         )
-        if any("stack_top" in c for c in (*above, *below)):
-            # a part holding a formula read before: the whole is taller, its bar off the sentence's axis;
-            # the sentence's characters stand between its numerator's and its denominator's lines
+
+    def sentence(bar: _Bar, above: list[dict], below: list[dict], *, stacked: bool) -> list[dict] | None:  # type: ignore[type-arg]
+        """The sentence's characters a fraction over `bar` stands in — beside the bar at its height (when a
+        part holds a formula, between its parts' lines) — or None when something else stands on its parts'
+        lines beside it (a label, another column's words: its parts are lines of their own)."""
+        size = max(_size(c) for c in (*above, *below))
+        if not (apart(bar, above, size) and apart(bar, below, size)):
+            return None
+
+        def beside(char: dict, *, reach: float) -> bool:  # type: ignore[type-arg]
+            return id(char) not in taken and _beside(char, bar, reach * size)
+
+        if stacked:
+            # a part holding a formula: the whole is taller, its bar off the sentence's axis; the sentence's
+            # characters stand between its numerator's and its denominator's lines
             high, low = _middle(above[0]) + _ONE_LINE * size, _middle(below[0]) - _ONE_LINE * size
             host = [c for c in shown if beside(c, reach=_BESIDE) and high <= _middle(c) <= low]
         else:
             host = [
                 c for c in shown if beside(c, reach=_BESIDE) and abs(_middle(c) - bar.y) <= _AXIS * _size(c)
             ]
-        host = [c for c in host if _size(c) <= 1.5 * size]  # a radical's sign round it is no sentence's
-        nested = bar.edge in inside  # a part of a wider fraction: its neighbours are that one's sentence's
-        if not (alone or nested) or not (host or nested):
+        return [c for c in host if _size(c) <= 1.5 * size]  # a radical's sign round it is no sentence's
+
+    def holds(inner: _Bar, outer: _Bar) -> bool:
+        """Whether the wider bar `outer` holds `inner`'s fraction: a radical's overbar, or a fraction's whose
+        other part is one line, one run, centred on it, nothing beside it on its line (within the sentence's
+        reach: another column's words, the rest of a line the rule runs under), and a sentence beside it —
+        the sentence's line runs along the inner fraction's part or between the parts (「折算系数=」 on the line of 「10」 in
+        「(年龄/10+1)/2」, 「不含税单价=」 on 「税率」's in 「发票金额/(1+税率/100)」)."""
+        if outer.edge in overbars:
+            return True  # under a radical's overbar: the radical holds it, read next (its sign begins it)
+        if (lines := lines_of(outer)) is None:
+            return False
+        above, below = lines
+        other = below if near[inner.edge][1] & near[outer.edge][0] else above
+        size = max(_size(c) for c in (*above, *below))
+        high, low = _middle(above[0]) - _ONE_LINE * size, _middle(below[0]) + _ONE_LINE * size
+        return (
+            _one_line(other)
+            and _one_run(other)
+            and _centred(other, outer)
+            and apart(outer, other, size, _BESIDE)
+            and any(
+                id(c) not in taken
+                and _beside(c, outer, _BESIDE * size)
+                and _size(c) <= 1.5 * size
+                and high <= _middle(c) <= low
+                for c in shown
+            )
+        )
+
+    # a fraction in a wider one's part: its neighbours are that one's sentence's — when the wider one is a
+    # fraction standing in a sentence (a signature's or a cover's stacked lines, a name over a rule over a
+    # date over a wider rule, stand in none; nor does a rule under a longer line: no fraction)
+    held = {inner.edge for inner, outer in pairs if holds(inner, outer)}
+    out = []
+    for bar, above, below in found:
+        nested = bar.edge in held
+        host = sentence(bar, above, below, stacked=any("stack_top" in c for c in (*above, *below)))
+        if not (host or nested):
             continue
+        host = host or []
         if host:
             least = min(_size(c) for c in host)
             model = min(
