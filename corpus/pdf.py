@@ -85,8 +85,9 @@ class PdfText:
     """A PDF's text, one paragraph per line, and the same paragraphs as blocks: each row of a ruled table
     is its own block of kind "table_row" (kept as its own passage, as a Word table row is), the others
     have kind "" (plain text, for the parser to read as it reads any text). encoding is "pdf", or
-    "pdf+ocr" when pages needed OCR. notes: what the user must be told about it (scanned pages that could
-    not be read, or that OCR read with low confidence), one Chinese line each."""
+    "pdf+ocr" when pages needed OCR (or a band of glyph outlines on a page of text was read by it).
+    notes: what the user must be told about it (scanned pages that could not be read, or that OCR read
+    with low confidence), one Chinese line each."""
 
     text: str
     encoding: str
@@ -94,8 +95,9 @@ class PdfText:
     notes: tuple[str, ...] = ()
 
 
-def read_pdf(name: str, data: bytes) -> PdfText:
-    """The text of a PDF, one paragraph per line, with its table rows marked.
+def read_pdf(name: str, data: bytes, reader: ocr.OcrEngine | None = None) -> PdfText:
+    """The text of a PDF, one paragraph per line, with its table rows marked; `reader` the OCR engine for
+    what needs one (default: the best installed, `corpus.ocr.engine`).
 
     A page with (almost) no text but an image is a scan, and so is a page whose text was converted to
     outlines (转曲: no text, its glyphs drawn as filled shapes): read by OCR when an engine is installed. Without
@@ -137,7 +139,7 @@ def read_pdf(name: str, data: bytes) -> PdfText:
                 remarks.extend(page_remarks(page, number))
                 page = _shown(page)
                 if _scanned_with_text_layer(pdf, page):
-                    engine = ocr.engine()
+                    engine = reader or ocr.engine()
                     # Tesseract's reading, where a better engine is installed: the page is read again
                     better = engine is not None and engine.name != "Tesseract" and _tesseract_layer(pdf, page)
                     if better and (halves := _ocr_halves(name, engine, page, number, doubtful)):
@@ -164,7 +166,7 @@ def read_pdf(name: str, data: bytes) -> PdfText:
                         document_outlined = _outlined_document(pdf.pages)
                     outlined = document_outlined
                 if (text.characters < _MIN_TEXT_CHARS and page.images) or outlined or garbled:
-                    engine = ocr.engine()
+                    engine = reader or ocr.engine()
                     if engine is None:
                         (undecoded if garbled else unread).append(number)
                         if outlined:
@@ -174,9 +176,10 @@ def read_pdf(name: str, data: bytes) -> PdfText:
                         scanned += 1
                         continue
                 elif text.characters >= _MIN_TEXT_CHARS and (bands := _outlined_bands(page)):
-                    engine = ocr.engine()  # without one the band stays a drawing, as before
+                    engine = reader or ocr.engine()  # without one the band stays a drawing, as before
                     if engine is not None and (read := _band_lines(name, engine, page, bands)):
                         text = replace(text, page=replace(text.page, lines=_inserted(text.page.lines, read)))
+                        scanned += 1  # its words are OCR's: the file reads "pdf+ocr"
                 read_pages.append(text)
             numbers += [len(pdf.pages) - 1] * (len(read_pages) - len(numbers))
             outline = outline_titles(data)
@@ -1135,7 +1138,9 @@ def _outlined_bands(page) -> list[tuple[float, float, float, float]]:  # type: i
 
 def _band_lines(name: str, engine: ocr.OcrEngine, page, bands) -> list[Line]:  # type: ignore[no-untyped-def]
     """Each band of glyph outlines read by OCR as one line in its place (its box, its height its size);
-    a band OCR reads nothing from is left out, as before."""
+    a band OCR reads nothing from, or reads with a confidence as low as a scan's doubtful reading (below
+    `corpus.ocr.DOUBTFUL_BELOW`: a logo's or an ornament's shapes, more likely than a title), is left out,
+    as before — a wrong first line would title the file."""
     lines = []
     for x0, top, x1, bottom in bands:
         pad = (bottom - top) / 2
@@ -1149,8 +1154,15 @@ def _band_lines(name: str, engine: ocr.OcrEngine, page, bands) -> list[Line]:  #
         # title read 「文明养大但议书」 in colour; at least 48 pixels high, a small title read as a large one
         resolution = max(OCR_DPI, 72 * 48 / (bottom - top))
         image = page.crop(box).to_image(resolution=resolution).original.convert("L").convert("RGB")
-        words = "".join(line.text.strip() for line in ocr.recognise(name, engine, image).lines)
-        if words:
+        read = ocr.recognise(name, engine, image)
+        words = "".join(line.text.strip() for line in read.lines)
+        if read.doubtful:
+            log.info(
+                "%s: a band of outlines OCR read with low confidence (%.2f) was left out",
+                name,
+                read.confidence,
+            )
+        elif words:
             lines.append(Line(text=words, x0=x0, x1=x1, top=top, bottom=bottom, size=bottom - top))
     return lines
 

@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from corpus import installed_engines, parse_document, read_document
+from corpus.pdf import read_pdf
+from tests.fakes import TextOcrEngine
 from tests.fixtures.pdf_fontwork.make_fontwork import BODY, SIGN, TITLE
 
 _PDF = Path(__file__).parent / "fixtures" / "pdf_fontwork" / "fontwork.pdf"
@@ -45,7 +47,7 @@ def test_without_an_ocr_engine_the_fontwork_file_reads_as_before(tmp_path: Path)
         "import json, sys; sys.modules['rapidocr'] = None\n"
         "from pathlib import Path\nfrom corpus import parse_document, read_document\n"
         "d = read_document(Path(sys.argv[1]))\n(s,) = parse_document(d)\n"
-        "print(json.dumps([d.text, list(d.notes), s.title]))\n"
+        "print(json.dumps([d.text, list(d.notes), s.title, d.encoding]))\n"
     )
     done = subprocess.run(  # neither RapidOCR importable nor tesseract on the PATH
         [sys.executable, "-c", script, str(_PDF)],
@@ -55,6 +57,24 @@ def test_without_an_ocr_engine_the_fontwork_file_reads_as_before(tmp_path: Path)
         timeout=600,
         check=True,
     )
-    text, notes, title = json.loads(done.stdout)
-    assert text.splitlines() == [*BODY, *SIGN] and notes == []
+    text, notes, title, encoding = json.loads(done.stdout)
+    assert text.splitlines() == [*BODY, *SIGN] and notes == [] and encoding == "pdf"
     assert title == "fontwork"
+
+
+@_NEEDS_OCR
+def test_a_fontwork_title_read_by_ocr_marks_the_file_read_by_ocr() -> None:
+    """mend67L (review67L): the band's words are OCR's — the file reads "pdf+ocr", as one with a scanned
+    page does (layout67 left it "pdf")."""
+    assert read_document(_PDF).encoding == "pdf+ocr"
+
+
+def test_a_band_ocr_doubts_is_left_out_as_without_an_engine() -> None:
+    """mend67L (review67L): a band OCR reads with a confidence as low as a scan's doubtful reading (a fake
+    engine on Tesseract's scale, 0.5 under its 0.82) is left out — the typed text only, "pdf", as without an
+    engine — while a confident reading of it titles the file. Every other OCR path checks its confidence."""
+    data = _PDF.read_bytes()
+    doubted = read_pdf("fontwork.pdf", data, reader=TextOcrEngine(TITLE, 0.5, "Tesseract"))
+    assert doubted.text.splitlines() == [*BODY, *SIGN] and doubted.encoding == "pdf"
+    trusted = read_pdf("fontwork.pdf", data, reader=TextOcrEngine(TITLE, 0.95, "Tesseract"))
+    assert trusted.text.splitlines() == [TITLE, *BODY, *SIGN] and trusted.encoding == "pdf+ocr"
