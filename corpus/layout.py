@@ -645,7 +645,7 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
     edges = [
         _Metrics(
             left=_body_edge([line.x0 for line in typed], low=True),
-            right=_right_edge(typed),
+            right=_body_edge([line.x1 for line in _unhung(typed)], low=False),
             size=size,
             pitch=pitch,
         )
@@ -850,20 +850,6 @@ def _unhung(lines: list[Line]) -> list[Line]:
     while len(kept) > 1 and kept[-1].x1 - kept[-2].x1 > 0.5 * (kept[-1].size or kept[-1].height):
         kept.pop()
     return kept
-
-
-def _right_edge(lines: list[Line]) -> float:
-    """The text block's right edge: where most lines ending in a character end (`_unhung`) — unless none of
-    them reaches a character before the end of the longest line ending in a mark (its mark may hang a
-    character past the margin, no more): then there. A short notice whose sentences all end at their lines' ends has only its
-    title (or its 落款) ending in a character: taken for the edge, the title passed for a full line and ran
-    into the opening sentence."""
-    unhung = _unhung(lines)
-    edge = _body_edge([line.x1 for line in unhung], low=False)
-    hung = [line.x1 - (line.size or line.height) for line in lines if _HANGING.search(line.text.strip())]
-    if hung and max(line.x1 for line in unhung) < max(hung):
-        return max(hung)  # no line ending in a character reaches the margin: they tell no edge
-    return edge
 
 
 def _body_edge(values: list[float], *, low: bool) -> float:

@@ -13,12 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpus import parse_document, read_document
 from corpus.equations import fraction_text
-from tests.fixtures.pdf_fractions.make_fractions import SENTENCES, Piece, draw_lines
+from tests.fixtures.pdf_fractions.make_fractions import SENTENCES, draw_lines
 from tests.fixtures.pdf_fractions.make_radicals import SENTENCES as FORMULAS
 from tests.fixtures.pdf_fractions.make_radicals import Term, draw_formulas, linear
 from tests.fixtures.pdf_fractions.make_ruled_table import HEADER, ROWS, RULINGS, ruled_table_pdf
@@ -309,52 +309,3 @@ def test_a_ruled_table_keeps_every_cells_words(tmp_path: Path, rows: list, rulin
     assert "/" not in words
     for cell in (*HEADER[0], *HEADER[1], *(value for row in rows for value in row)):
         assert cell in words
-
-
-@pytest.mark.parametrize(
-    ("pdf", "title"),
-    [
-        ("radicals-math.pdf", "澄溪县离休干部生活补贴核算说明"),
-        ("writer-math.pdf", "黛川县离休干部遗属生活补助计算说明"),
-    ],
-)
-def test_a_short_notice_whose_sentences_end_its_lines_keeps_its_title(pdf: str, title: str) -> None:
-    """mend67L (review67L): Writer's notices whose every body line ends its sentence (「。」) and whose title is
-    set in the body's type: read into their lines, the formulas left no line ending in a character but the
-    title, which was taken for the text's right edge — a full line — and ran into the opening sentence (the
-    file's name titled it). The right edge is now no further in than a character before the longest line
-    ending in a mark."""
-    (speech,) = parse_document(read_document(_HERE / pdf))
-    assert speech.title == title
-    assert not speech.paragraphs[0].text.startswith(title)
-
-
-_TITLE_WORDS = st.sampled_from(["离休干部", "生活补贴", "核算", "计算", "说明", "办法", "县老年大学", "遗属"])
-_SENTENCE_WORDS = st.sampled_from(
-    ["补助", "按月", "发放", "标准", "由县民政局", "核定", "每人", "乡镇", "计算"]
-)
-
-
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(
-    title=st.lists(_TITLE_WORDS, min_size=2, max_size=4).map("".join),
-    sentences=st.lists(
-        st.tuples(st.lists(_SENTENCE_WORDS, min_size=2, max_size=8).map("".join), st.booleans()),
-        min_size=2,
-        max_size=5,
-    ),
-)
-def test_a_title_in_the_body_type_over_one_line_sentences_stays_the_title(
-    tmp_path: Path, title: str, sentences: list[tuple[str, bool]]
-) -> None:
-    """reportlab: a title in the body's type set close over one-line sentences, each ending in 「。」 short of
-    the margin, some holding a fraction: the title is the speech's title, no sentence run into it, whatever
-    the lengths (the longest sentence two characters or more longer than the title)."""
-    lines: list[list[Piece]] = [[title]]
-    for words, fraction in sentences:
-        lines.append([words, ("工龄", "30"), "计算。"] if fraction else [words + "。"])
-    assume(max(len(linear(line)) for line in lines[1:]) >= len(title) + 3)
-    path = tmp_path / "notice.pdf"
-    draw_lines(path, lines, close=frozenset({0}))
-    (speech,) = parse_document(read_document(path))
-    assert speech.title == title
