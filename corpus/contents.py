@@ -26,8 +26,10 @@ heading over body text — heads the sub-heading's section, a level above it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import NamedTuple
 
 from .records import Block
 
@@ -35,9 +37,12 @@ __all__ = [
     "ATTACHMENT_ENTRY",
     "CONTENTS_ENTRY",
     "CONTENTS_HEADING",
+    "CONTENTS_LEADER",
     "CONTENTS_TAIL",
     "NO_HEADING",
     "NUMBERED_HEADING",
+    "EntryPlace",
+    "indent_levels",
     "mark_entries",
     "typed_contents",
 ]
@@ -49,6 +54,11 @@ CONTENTS_ENTRY = re.compile(
 )
 # What follows a 目录 entry's heading: a leader (or a space) and its page number
 CONTENTS_TAIL = re.compile(r"(?:[.．·・…⋯_—\-]{2,}|\s)\s*(?:\d{1,4}|[ivxlcdm]{1,6})$", re.IGNORECASE)
+# An entry's leader (dots, a rule) before its page number: a typist's tab leader or a generated 目录's
+CONTENTS_LEADER = re.compile(r"[.．·・…⋯_—\-]{2,}\s*(?:\d{1,4}|[ivxlcdm]{1,6})$", re.IGNORECASE)
+# A 目录 sets its entries in by at most this many levels (a 章, a 节, an 条 and one more): more indents than
+# this are a ragged list's left ends, no levels
+_MOST_LEVELS = 4
 # Characters no heading holds: a sentence's end or a clause's mark
 NO_HEADING = re.compile(r"[。！？；，!?;,]")
 # A 目录 entry naming an attachment (「附件：报名登记表」, 「附件1」, 「附件2 课程安排」): the body's line is the
@@ -135,12 +145,56 @@ def typed_contents(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     )
 
 
+class EntryPlace(NamedTuple):
+    """Where a 目录 entry is set: its first line's left end and centre, its last line's right end, whether a
+    leader (dots, a rule) runs to its page number, and the blank between its words and its page number when
+    the line shows one (a tab, typed spaces: the line in parts), else 0."""
+
+    left: float
+    centre: float
+    right: float
+    leader: bool = False
+    gap: float = 0.0
+
+
+def indent_levels(places: Sequence[EntryPlace], step: float) -> tuple[int, ...] | None:
+    """Each 目录 entry's level by how far it is set in (its first line's left end): the least indent level 1,
+    each indent at least half a `step` (a character) further in the next level — or None when the left ends
+    tell no levels. They tell them only when the entries are set flush left in groups: two to
+    ``_MOST_LEVELS`` indents, the entries' centres not all in one place (a centred 目录's left ends differ with
+    its entries' lengths), and either every entry running to one right edge by a leader or a tab — a
+    typist's or a generated 目录, where an entry's left end is its indent whatever its length; blanks all of
+    one width are typed ones, the entries set flush right — or, their right ends not all in one place (none
+    set flush right), each indent several entries'. A flat 目录 — flush left, centred, flush right or
+    ragged — gives None."""
+    stops: list[float] = []
+    for place in sorted(places, key=lambda place: place.left):
+        if not stops or place.left - stops[-1] >= step / 2:
+            stops.append(place.left)
+    if not 2 <= len(stops) <= _MOST_LEVELS or _aligned([place.centre for place in places], step):
+        return None
+    levels = tuple(max(n for n, at in enumerate(stops, 1) if place.left >= at - step / 2) for place in places)
+    flush_right = _aligned([place.right for place in places], step)
+    typed = all(place.gap for place in places) and _aligned([place.gap for place in places], step)
+    if flush_right and all(place.leader or place.gap for place in places) and not typed:
+        return levels
+    if flush_right or min(Counter(levels).values()) < 2:
+        return None  # set flush right, or ragged: no indent several entries share
+    return levels
+
+
+def _aligned(positions: Sequence[float], step: float) -> bool:
+    """The positions are one place, within half a `step` (a character)."""
+    return max(positions) - min(positions) < step / 2
+
+
 def mark_entries(
     entries: Sequence[str],
     start: int,
     stop: int,
     heading: Callable[[str, int, bool], tuple[int, int] | None],
     heads_entry: Callable[[int], bool],
+    levels: Sequence[int] | None = None,
 ) -> dict[int, tuple[int, int]]:
     """Where a 目录's entries stand as the body's headings: each entry, in the 目录's order, marks the first
     place from `start` (before `stop`) where `heading(entry, place, under)` finds it standing as a heading
@@ -149,33 +203,41 @@ def mark_entries(
     the next text is another entry's words (`heads_entry`), the entry is a parent heading only if the next
     entry stands right under it (`under` true: it needs no end mark before it) as a heading over body text:
     both marked, the parent a level above; otherwise it heads nothing (a list of the plan's parts) and the
-    entry's words are looked for further on. The PDF's lines and a word-processor's paragraphs share it."""
+    entry's words are looked for further on. The PDF's lines and a word-processor's paragraphs share it.
+
+    `levels`, when the 目录 tells them (its entries set in by level: `indent_levels`), are the entries'
+    levels: a sub-heading is under its parent whether or not it stands right under it (the second
+    sub-heading too: 「总体要求 › 报名方式」, not a section of its own), and an entry right over another of its
+    own level or a higher one heads nothing."""
     taken: dict[int, tuple[int, int]] = {}
     child = -1  # an entry already marked under the one before it
     for index, entry in enumerate(entries):
         if index == child or NO_HEADING.search(entry) or ATTACHMENT_ENTRY.match(entry):
             continue
         following_entry = entries[index + 1] if index + 1 < len(entries) else ""
+        level = levels[index] if levels else 1
         for at in range(start, stop):
             found = heading(entry, at, False)
             if found is None:
                 continue
             lines, following = found
             if heads_entry(following):
+                deeper = levels[index + 1] > level if levels and following_entry else True
                 under = (
                     heading(following_entry, following, True)
                     if following_entry
+                    and deeper
                     and not NO_HEADING.search(following_entry)
                     and not ATTACHMENT_ENTRY.match(following_entry)
                     else None
                 )
                 if under is None or heads_entry(under[1]):
                     continue  # heads nothing: another entry's words follow (a list of the parts)
-                taken[at] = (lines, 1)
-                taken[following] = (under[0], 2)
+                taken[at] = (lines, level)
+                taken[following] = (under[0], levels[index + 1] if levels else 2)
                 start, child = following + under[0], index + 1
                 break
-            taken[at] = (lines, 1)
+            taken[at] = (lines, level)
             start = at + lines
             break
     return taken

@@ -34,6 +34,7 @@ __all__ = [
     "equations_as_text",
     "fraction_text",
     "mathml_text",
+    "radical_text",
     "rtf_math_element",
     "rtf_math_text",
 ]
@@ -93,6 +94,15 @@ def fraction_text(numerator: str, denominator: str) -> str:
     return f"{_grouped(numerator)}/{_grouped(denominator)}"
 
 
+def radical_text(body: str, degree: str = "") -> str:
+    """A radical 「√(…)」 (「∛(…)」「∜(…)」 for a cube or fourth root, else its degree in small type, 「⁵√(…)」),
+    the body in brackets unless it is one bracketed group; the one form a radical reads in, whichever file —
+    an equation's OMML or MathML, or a PDF's sign and the overbar over its radicand (corpus.fractions)."""
+    sign = {"": "√", "2": "√", "3": "∛", "4": "∜"}.get(degree)
+    inner = body if _enclosed(body) else f"({body})"
+    return f"{sign}{inner}" if sign is not None else f"{degree.translate(_SUPERSCRIPT)}√{inner}"
+
+
 def _enclosed(text: str) -> bool:
     """Whether `text` is one bracketed group, 「(a+b)」 (not 「(a)+(b)」)."""
     if not (text.startswith(("(", "（", "[")) and text.endswith((")", "）", "]"))):
@@ -149,10 +159,7 @@ def _text(element) -> str:  # type: ignore[no-untyped-def]
         )
     if tag == M + "rad":
         degree = "" if _hidden(element, "radPr", "degHide") else _part(_child(element, "deg"))
-        sign = {"": "√", "2": "√", "3": "∛", "4": "∜"}.get(degree)
-        body = _part(_child(element, "e"))
-        inner = body if _enclosed(body) else f"({body})"
-        return f"{sign}{inner}" if sign is not None else f"{degree.translate(_SUPERSCRIPT)}√{inner}"
+        return radical_text(_part(_child(element, "e")), degree)
     if tag == M + "nary":
         operator = _property(element, "naryPr", "chr", "∫")
         below = "" if _hidden(element, "naryPr", "subHide") else _part(_child(element, "sub"))

@@ -26,12 +26,13 @@ from .cmaps import ResourceManager
 from .columns import MIN_GUTTER, printed_blocks
 from .contents import CONTENTS_ENTRY as _CONTENTS_ENTRY
 from .contents import CONTENTS_HEADING as _CONTENTS_HEADING
+from .contents import CONTENTS_LEADER as _CONTENTS_LEADER
 from .contents import CONTENTS_TAIL as _CONTENTS_TAIL
 from .contents import NO_HEADING as _NO_HEADING
 from .contents import NUMBERED_HEADING as _NUMBERED_HEADING
-from .contents import mark_entries
+from .contents import EntryPlace, indent_levels, mark_entries
 from .errors import EmptyDocument, UnreadableFile, damaged
-from .fractions import stacked_fractions
+from .fractions import read_formulas
 from .layers import without_hidden_layers
 from .layout import (
     MARGIN_BAND,
@@ -69,6 +70,11 @@ _MAX_GLYPH_HEIGHT = 72
 # its date and a page number (「澜屿县老年大学」「2030年2月15日」「— 2 —」), once lost unread. Alone in a
 # document with no other outlined page, so few shapes stay a drawing's (a logo, a chart's bars), as before.
 _MIN_TRAILING_GLYPHS = 4
+# A band of glyph outlines on a page of typed text — a Fontwork (艺术字) title, which Writer exports as its
+# glyphs' outlines, not as text — is at least this many glyph-sized filled shapes in one line's height, left
+# to right with no gap wider than that height, no text in it: too few for the outlined-page rules above
+# (cold40's proposal: 18 shapes over its body), read by OCR in its place when an engine is installed
+_MIN_BAND_GLYPHS = 6
 # A page whose glyphs are undecodable in this share or more has no usable text layer: it is read as a scan
 # (a few such glyphs, a symbol font's bullet, are only left out).
 _UNDECODED_SHARE = 0.2
@@ -79,8 +85,9 @@ class PdfText:
     """A PDF's text, one paragraph per line, and the same paragraphs as blocks: each row of a ruled table
     is its own block of kind "table_row" (kept as its own passage, as a Word table row is), the others
     have kind "" (plain text, for the parser to read as it reads any text). encoding is "pdf", or
-    "pdf+ocr" when pages needed OCR. notes: what the user must be told about it (scanned pages that could
-    not be read, or that OCR read with low confidence), one Chinese line each."""
+    "pdf+ocr" when pages needed OCR (or a band of glyph outlines on a page of text was read by it).
+    notes: what the user must be told about it (scanned pages that could not be read, or that OCR read
+    with low confidence), one Chinese line each."""
 
     text: str
     encoding: str
@@ -88,8 +95,9 @@ class PdfText:
     notes: tuple[str, ...] = ()
 
 
-def read_pdf(name: str, data: bytes) -> PdfText:
-    """The text of a PDF, one paragraph per line, with its table rows marked.
+def read_pdf(name: str, data: bytes, reader: ocr.OcrEngine | None = None) -> PdfText:
+    """The text of a PDF, one paragraph per line, with its table rows marked; `reader` the OCR engine for
+    what needs one (default: the best installed, `corpus.ocr.engine`).
 
     A page with (almost) no text but an image is a scan, and so is a page whose text was converted to
     outlines (转曲: no text, its glyphs drawn as filled shapes): read by OCR when an engine is installed. Without
@@ -131,7 +139,7 @@ def read_pdf(name: str, data: bytes) -> PdfText:
                 remarks.extend(page_remarks(page, number))
                 page = _shown(page)
                 if _scanned_with_text_layer(pdf, page):
-                    engine = ocr.engine()
+                    engine = reader or ocr.engine()
                     # Tesseract's reading, where a better engine is installed: the page is read again
                     better = engine is not None and engine.name != "Tesseract" and _tesseract_layer(pdf, page)
                     if better and (halves := _ocr_halves(name, engine, page, number, doubtful)):
@@ -158,7 +166,7 @@ def read_pdf(name: str, data: bytes) -> PdfText:
                         document_outlined = _outlined_document(pdf.pages)
                     outlined = document_outlined
                 if (text.characters < _MIN_TEXT_CHARS and page.images) or outlined or garbled:
-                    engine = ocr.engine()
+                    engine = reader or ocr.engine()
                     if engine is None:
                         (undecoded if garbled else unread).append(number)
                         if outlined:
@@ -167,6 +175,11 @@ def read_pdf(name: str, data: bytes) -> PdfText:
                         read_pages.extend(halves)
                         scanned += 1
                         continue
+                elif text.characters >= _MIN_TEXT_CHARS and (bands := _outlined_bands(page)):
+                    engine = reader or ocr.engine()  # without one the band stays a drawing, as before
+                    if engine is not None and (read := _band_lines(name, engine, page, bands)):
+                        text = replace(text, page=replace(text.page, lines=_inserted(text.page.lines, read)))
+                        scanned += 1  # its words are OCR's: the file reads "pdf+ocr"
                 read_pages.append(text)
             numbers += [len(pdf.pages) - 1] * (len(read_pages) - len(numbers))
             outline = outline_titles(data)
@@ -462,31 +475,42 @@ _LINE_DONE = re.compile(r"[。！？；：!?;:][”’」』）)]*$")
 _BODY_START_CHARS = 4
 
 
-def _contents_entries(pages: list[Page]) -> list[str]:
+def _contents_entries(pages: list[Page]) -> tuple[list[str], tuple[int, ...] | None]:
     """The headings a PDF's 目录 lists (its lines marked ``contents``), in its order, whitespace removed: an
     entry's lines run together up to its leader and page number, which are cut off; a 目录 whose entries have
-    none (headings listed bare) gives each line as an entry."""
-    entries: list[str] = []
-    runs: list[list[str]] = []
+    none (headings listed bare) gives each line as an entry. With them, their levels when the 目录 sets its
+    entries in by level (`corpus.contents.indent_levels`: flush left in groups, not centred), else None."""
+    entries: list[tuple[str, EntryPlace, float]] = []  # (words, where it is set, its size)
+    runs: list[list[Line]] = []
     for page in pages:
         for line in page.lines:
             if not line.contents:
                 continue
-            text = line.text.strip()
-            if "".join(text.split()) in _CONTENTS_HEADING:
+            if "".join(line.text.split()) in _CONTENTS_HEADING:
                 runs.append([])
             elif runs:
-                runs[-1].append(text)
+                runs[-1].append(line)
     for run in runs:
-        tailed = any(_CONTENTS_ENTRY.match(text) for text in run)
-        words = ""
-        for text in run:
+        tailed = any(_CONTENTS_ENTRY.match(line.text.strip()) for line in run)
+        words, first = "", None
+        for line in run:
+            text = line.text.strip()
+            first = first or line
             closes = not tailed or bool(_CONTENTS_ENTRY.match(text))
             words += "".join((_CONTENTS_TAIL.sub("", text) if tailed and closes else text).split())
             if closes:
-                entries.append(words)
-                words = ""
-    return [entry for entry in entries if entry]
+                # a leader, or a blank (a tab: the line in parts), between its words and its page number
+                leader = tailed and bool(_CONTENTS_LEADER.search(text))
+                gap = line.parts[-1].x0 - line.parts[-2].x1 if tailed and len(line.parts) > 1 else 0.0
+                place = EntryPlace(first.x0, (first.x0 + first.x1) / 2, line.x1, leader, gap)
+                entries.append((words, place, first.size))
+                words, first = "", None
+    entries = [entry for entry in entries if entry[0]]
+    sizes = [size for _, _, size in entries if size]
+    levels = (
+        indent_levels([place for _, place, _ in entries], min(sizes)) if sizes and len(runs) == 1 else None
+    )
+    return [words for words, _, _ in entries], levels
 
 
 def _listed_headings(pages: list[Page]) -> list[Page]:
@@ -506,7 +530,7 @@ def _listed_headings(pages: list[Page]) -> list[Page]:
     (layout64 took the first equal line anywhere and lost words: mend64L's review files). An entry naming an
     attachment (「附件：报名登记表」) is never matched: that line is the 附件说明 or an attachment's label,
     corpus.parse's to read (mend65L: layout65 made it an empty section and lost its words)."""
-    entries = _contents_entries(pages)
+    entries, levels = _contents_entries(pages)
     if not entries:
         return pages
     places = [(p, n) for p, page in enumerate(pages) for n in range(len(page.lines))]
@@ -579,7 +603,12 @@ def _listed_headings(pages: list[Page]) -> list[Page]:
 
     # a heading's first line's place -> (its lines, its level)
     taken = mark_entries(
-        entries, after, len(lines), lambda entry, at, under: heading(entry, at, under=under), heads_entry
+        entries,
+        after,
+        len(lines),
+        lambda entry, at, under: heading(entry, at, under=under),
+        heads_entry,
+        levels,
     )
     if not taken:
         return pages
@@ -1065,6 +1094,89 @@ def _outlined(page, at_least: int = _MIN_OUTLINED_GLYPHS) -> bool:  # type: igno
             if glyphs >= at_least:
                 return True
     return False
+
+
+def _outlined_bands(page) -> list[tuple[float, float, float, float]]:  # type: ignore[no-untyped-def]
+    """The bands of a page of text drawn as glyph outlines (a Fontwork title), each (x0, top, x1, bottom):
+    `_MIN_BAND_GLYPHS` or more glyph-sized filled shapes whose heights overlap, together no taller than a
+    glyph (one line), left to right with no gap wider than that height and wider than twice it (a line of
+    words, not a logo's few shapes), and no character of the text in it."""
+    shapes = sorted(
+        (
+            c
+            for c in page.curves
+            if c.get("fill") and 0 < float(c["bottom"]) - float(c["top"]) <= _MAX_GLYPH_HEIGHT
+        ),
+        key=lambda c: float(c["top"]),
+    )
+    groups: list[list[dict]] = []  # type: ignore[type-arg]
+    for shape in shapes:
+        if groups and float(shape["top"]) <= max(float(c["bottom"]) for c in groups[-1]):
+            groups[-1].append(shape)
+        else:
+            groups.append([shape])
+    bands = []
+    for group in groups:
+        top, bottom = min(float(c["top"]) for c in group), max(float(c["bottom"]) for c in group)
+        height = bottom - top
+        if len(group) < _MIN_BAND_GLYPHS or height > _MAX_GLYPH_HEIGHT:
+            continue
+        across = sorted(group, key=lambda c: float(c["x0"]))
+        reach, gapless = float(across[0]["x1"]), True
+        for shape in across[1:]:
+            gapless = gapless and float(shape["x0"]) - reach <= height
+            reach = max(reach, float(shape["x1"]))
+        x0, x1 = float(across[0]["x0"]), reach
+        if not gapless or x1 - x0 < 2 * height:
+            continue
+        if any(
+            top <= (float(c["top"]) + float(c["bottom"])) / 2 <= bottom
+            and x0 - height <= (float(c["x0"]) + float(c["x1"])) / 2 <= x1 + height
+            for c in page.chars
+        ):
+            continue  # text in it: a drawing behind typed words
+        bands.append((x0, top, x1, bottom))
+    return bands
+
+
+def _band_lines(name: str, engine: ocr.OcrEngine, page, bands) -> list[Line]:  # type: ignore[no-untyped-def]
+    """Each band of glyph outlines read by OCR as one line in its place (its box, its height its size);
+    a band OCR reads nothing from, or reads with a confidence as low as a scan's doubtful reading (below
+    `corpus.ocr.DOUBTFUL_BELOW`: a logo's or an ornament's shapes, more likely than a title), is left out,
+    as before — a wrong first line would title the file."""
+    lines = []
+    for x0, top, x1, bottom in bands:
+        pad = (bottom - top) / 2
+        box = (
+            max(x0 - pad, float(page.bbox[0])),
+            max(top - pad, float(page.bbox[1])),
+            min(x1 + pad, float(page.bbox[2])),
+            min(bottom + pad, float(page.bbox[3])),
+        )
+        # in grey: a Fontwork title is often red, and the seal filter (corpus.seals) takes red print off — the
+        # title read 「文明养大但议书」 in colour; at least 48 pixels high, a small title read as a large one
+        resolution = max(OCR_DPI, 72 * 48 / (bottom - top))
+        image = page.crop(box).to_image(resolution=resolution).original.convert("L").convert("RGB")
+        read = ocr.recognise(name, engine, image)
+        words = "".join(line.text.strip() for line in read.lines)
+        if read.doubtful:
+            log.info(
+                "%s: a band of outlines OCR read with low confidence (%.2f) was left out",
+                name,
+                read.confidence,
+            )
+        elif words:
+            lines.append(Line(text=words, x0=x0, x1=x1, top=top, bottom=bottom, size=bottom - top))
+    return lines
+
+
+def _inserted(lines: tuple[Line, ...], new: list[Line]) -> tuple[Line, ...]:
+    """`lines` with each of `new` before the first line lower on the page than it (the others' order kept)."""
+    out = list(lines)
+    for line in sorted(new, key=lambda line: line.top, reverse=True):
+        at = next((n for n, other in enumerate(out) if other.top > line.top), len(out))
+        out.insert(at, line)
+    return tuple(out)
 
 
 def _outlined_document(pages) -> bool:  # type: ignore[no-untyped-def]
@@ -2196,23 +2308,16 @@ def _with_box_marks(page):  # type: ignore[no-untyped-def]
 
 
 def _with_fractions(page):  # type: ignore[no-untyped-def]
-    """The page with each stacked fraction (corpus.fractions) read in its sentence's line: its numerator's
-    and denominator's characters replaced by 「分子/分母」 where its bar is; a page without one is itself."""
+    """The page with each stacked fraction and radical (corpus.fractions) read in its sentence's line: its
+    numerator's and denominator's characters replaced by 「分子/分母」 where its bar is, a radical's sign and
+    radicand by 「√(…)」; a page without one is itself."""
     from pdfplumber.page import DerivedPage
 
-    found = stacked_fractions(page.chars, [*page.rects, *page.lines]) if page.chars else []
-    if not found:
+    if not page.chars:
         return page
-    owner = {part: f for f in found for part in f.parts}
-    chars, placed = [], set()
-    for char in page.chars:  # each fraction's reading where its first character was: the page's order kept
-        f = owner.get(id(char))
-        if f is None:
-            chars.append(char)
-        elif id(f) not in placed:
-            placed.add(id(f))
-            chars += f.chars
-    bars = {f.bar for f in found}
+    chars, bars = read_formulas(page.chars, [*page.rects, *page.lines])
+    if not bars:
+        return page
 
     class Read(DerivedPage):
         def __init__(self) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 from PIL import Image
 
+from corpus.layout import Line
 from corpus.ocr import Reading
 from index import Kind
 
@@ -66,6 +67,18 @@ class RecordingOcrEngine:
     def read(self, image: Image.Image) -> Reading:
         self.pages.append(image.convert("RGB").tobytes())
         return Reading(lines=())
+
+
+class TextOcrEngine:
+    """A fake OCR engine reporting `name`'s confidence scale: it reads every image as one line of `text`
+    with `confidence` (a line across the image)."""
+
+    def __init__(self, text: str, confidence: float, name: str) -> None:
+        self.text, self.confidence, self.name = text, confidence, name
+
+    def read(self, image: Image.Image) -> Reading:
+        line = Line(text=self.text, x0=0.0, x1=float(image.width), top=0.0, bottom=float(image.height))
+        return Reading(lines=(line,), confidence=self.confidence)
 
 
 class TableEmbedder:

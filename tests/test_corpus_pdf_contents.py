@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from corpus import parse_document, read_bytes, read_document
 from tests.fixtures.pdf_contents.make_contents import LONG, SHORT_SECTIONS
+from tests.fixtures.pdf_contents.make_equal_lines import SAME
 from tests.parse_stream import parse_stream
 
 _HERE = Path(__file__).parent / "fixtures" / "pdf_contents"
@@ -107,6 +108,116 @@ def test_a_parent_heading_over_its_first_sub_heading_heads_its_section() -> None
         ("报名方式", _BODIES[2]),
         ("工作要求", _BODIES[3]),
     ]
+
+
+def test_a_contents_set_in_by_level_gives_the_headings_their_levels() -> None:
+    """layout67 (python-docx → Writer): a 目录 whose sub-headings' entries are set in two characters further
+    than their parent's. The second sub-heading is under its parent too — 「总体要求 › 报名方式」 — whether the
+    parent has a paragraph of its own or stands right over its first sub-heading; layout66 read it as a
+    section of its own (「报名方式」), the levels of a 目录 unread."""
+    assert _sections("contents.levels.pdf") == [
+        (None, _OPENING),
+        (f"总体要求 › {LONG[0]}", LONG[1]),
+        ("总体要求 › 报名方式", _BODIES[2]),
+        ("工作要求", _BODIES[3]),
+    ]
+    assert _sections("contents.levels-body.pdf") == [
+        (None, _OPENING),
+        ("总体要求", _BODIES[0]),
+        ("总体要求 › 招生对象和条件", _BODIES[1]),
+        ("总体要求 › 报名方式", _BODIES[2]),
+        ("工作要求", _BODIES[3]),
+    ]
+
+
+_LEVEL_HEADS = ["总体要求", "招生对象", "报名方式", "课程设置", "收费标准", "工作要求"]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    steps=st.lists(st.integers(min_value=-2, max_value=1), min_size=1, max_size=5),
+    flat=st.booleans(),
+)
+def test_a_contents_levels_nest_its_headings_and_a_flat_one_stays_flat(steps: list[int], flat: bool) -> None:
+    """reportlab: two to six unnumbered headings, each over its paragraph, listed in a 目录 whose entries are
+    set in two characters a level (levels 1–3, each at most one deeper than the one before) — or all at one
+    indent: every paragraph is read once, in order, under the path of its heading and the headings above
+    it by the 目录's levels (「总体要求 › 报名方式」); a flat 目录's sections are its headings alone."""
+    levels = [1]
+    for step in steps:
+        levels.append(1 if flat else max(1, min(3, levels[-1] + step, levels[-1] + 1)))
+    heads = _LEVEL_HEADS[: len(levels)]
+    bodies = [f"{head}的具体事项由县老年大学另行通知，请各单位及时转告本单位离退休干部。" for head in heads]
+    items: list[tuple[str, object]] = [
+        ("title", "岫宁县老年大学2033年春季招生工作方案"),
+        ("line", "目录"),
+        *(("entry", (head, 1, level)) for head, level in zip(heads, levels, strict=True)),
+        ("para", _OPENING),
+    ]
+    for head, body in zip(heads, bodies, strict=True):
+        items += [("line", head), ("para", body)]
+    (speech,) = parse_document(read_bytes("方案.pdf", _drawn(items)))
+    read = [(p.section, p.text) for p in speech.paragraphs if p.section != "文件信息"]
+    path: list[str] = []
+    expected: list[tuple[str | None, str]] = [(None, _OPENING)]
+    for head, level, body in zip(heads, levels, bodies, strict=True):
+        path = [*path[: level - 1], head]
+        expected.append((" › ".join(path), body))
+    assert read == expected
+
+
+def test_a_centred_contents_reads_flat() -> None:
+    """mend67L (review67L's toc_centred.pdf, reportlab): 「目录」 and its five entries centred, no leaders —
+    entries of four, seven and nine characters start at three left ends. layout67 took the left ends for
+    indents and nested 「招生对象和条件 › 报名方式」 and 「课程设置与教学安排 › 工作要求」; each heading is a
+    section of its own, as on main."""
+    (speech,) = parse_document(read_document(_HERE / "centred.pdf"))
+    heads = ["总体要求", "招生对象和条件", "报名方式", "课程设置与教学安排", "工作要求"]
+    assert [(p.section, p.text) for p in speech.paragraphs if p.section != "文件信息"] == [
+        (head, head + SAME) for head in heads
+    ]
+
+
+_FLAT_HEADS = ["总体要求", "招生对象和条件", "报名方式", "课程设置与教学安排", "收费标准", "组织领导", "附则"]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    heads=st.lists(st.sampled_from(_FLAT_HEADS), min_size=2, max_size=6, unique=True),
+    setting=st.sampled_from(
+        [
+            ("line", ""),
+            ("line", "　1"),
+            ("line", "……"),
+            ("centre", ""),
+            ("centre", "　1"),
+            ("centre", "……"),
+            ("right", ""),
+            ("right", "　1"),
+        ]
+    ),
+)
+def test_a_flat_contents_set_left_centred_or_right_reads_flat(
+    heads: list[str], setting: tuple[str, str]
+) -> None:
+    """reportlab: a 目录 of two to seven headings of two to nine characters, its entries all set flush left,
+    centred or flush right — bare, a page number after a space, or (flush left or centred) a leader of
+    「……」s to it — over the headings, each over its paragraph: every paragraph is read once, in order,
+    under its own heading alone. Entries of different lengths start at different left ends when centred or
+    set flush right; those are no levels."""
+    kind, tail = setting
+    entries = [head + ("……" * ((20 - len(head)) // 2) + "1" if tail == "……" else tail) for head in heads]
+    items: list[tuple[str, object]] = [
+        ("title", "岫宁县老年大学2033年春季招生工作方案"),
+        (kind, "目录"),
+        *((kind, entry) for entry in entries),
+        ("para", _OPENING),
+    ]
+    for head in heads:
+        items += [("line", head), ("para", head + SAME)]
+    (speech,) = parse_document(read_bytes("方案.pdf", _drawn(items)))
+    read = [(p.section, p.text) for p in speech.paragraphs if p.section != "文件信息"]
+    assert read == [(None, _OPENING), *((head, head + SAME) for head in heads)]
 
 
 def test_a_sentence_opening_with_an_entrys_words_keeps_them() -> None:

@@ -16,10 +16,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corpus import read_document
+from corpus import parse_document, read_document
 from corpus.equations import fraction_text
 from tests.fixtures.pdf_fractions.make_fractions import SENTENCES, draw_lines
+from tests.fixtures.pdf_fractions.make_radicals import SENTENCES as FORMULAS
+from tests.fixtures.pdf_fractions.make_radicals import Term, draw_formulas, linear
 from tests.fixtures.pdf_fractions.make_ruled_table import HEADER, ROWS, RULINGS, ruled_table_pdf
+from tests.fixtures.pdf_fractions.make_stacked_lines import (
+    CLOSING,
+    COVER,
+    NOTICE,
+    SIGNATURE,
+    draw_stack,
+    pages,
+)
 
 _HERE = Path(__file__).parent / "fixtures" / "pdf_fractions"
 _EQUATIONS = Path(__file__).parent / "fixtures" / "office_equations"
@@ -70,6 +80,82 @@ def test_office_equations_pdf_reads_its_fractions_as_the_docx() -> None:
     ):
         assert line in docx
         assert line in read
+
+
+@pytest.mark.parametrize(
+    ("pdf", "source"),
+    [("radicals-math.pdf", "radicals-math.odt"), ("radicals-omml.pdf", "radicals-omml.docx")],
+)
+def test_a_radical_and_a_nested_fraction_read_as_in_the_file_they_were_exported_from(
+    pdf: str, source: str
+) -> None:
+    """LibreOffice Math's 「sqrt{工龄 over 30}」「nroot{3}{…}」「{{年龄 over 10} + 1} over 2」… and Word's equations
+    (m:rad, m:f in m:f), exported to PDF by LibreOffice: each sentence one line with its formula as the .odt
+    or .docx reads it — 「√(工龄/30)」「∛(长×宽×高)」「(年龄/10+1)/2」「发票金额/(1+税率/100)」."""
+    read, original = _lines(_HERE / pdf), _lines(_HERE / source)
+    for *_, line in FORMULAS:
+        assert line in original
+        assert line in read
+    assert not any(line in ("√", "3√", "年龄", "+1", "2", "税率", "100", "12") for line in read)
+
+
+def test_office_equations_pdf_reads_its_radicals_as_the_docx() -> None:
+    """formats64's notice: a square root over a fraction, a cube root beside a bracket, as the .docx."""
+    read, docx = _lines(_EQUATIONS / "equations.pdf"), _lines(_EQUATIONS / "equations.docx")
+    for line in ("补助系数=√(工龄/30)", "容积=∛(长×宽×高)+[a+b]"):
+        assert line in docx
+        assert line in read
+
+
+_LEAVES = st.sampled_from(
+    ["工龄", "30", "年龄", "10", "实发人数", "应发人数", "税率", "100", "使用面积", "a+b"]
+)
+
+
+def _formula(depth: int) -> st.SearchStrategy[Term]:
+    """A fraction (its parts a leaf, or one level down a formula alone or beside 「+1」), or a square root
+    over a leaf or a formula."""
+    if depth == 0:
+        return _LEAVES
+    inner = _formula(depth - 1)
+    part = _LEAVES | inner | st.tuples(inner, st.sampled_from(["+1", "×2"])).map(list)
+    return st.tuples(part, part) | st.tuples(st.just("√"), _LEAVES | st.tuples(inner, inner))
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    sentences=st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(["离休干部", "补贴", "按", "系数", "="]), max_size=3).map("".join),
+            _formula(2).filter(lambda t: not isinstance(t, str)) | st.none(),
+            st.lists(st.sampled_from(["计算", "发放", "每季度", "核定一次"]), min_size=1, max_size=3).map(
+                "".join
+            ),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_a_radical_or_nested_fraction_anywhere_leaves_its_sentence_one_sentence(
+    tmp_path: Path, sentences: list
+) -> None:  # type: ignore[type-arg]
+    """reportlab: whatever fractions in numerators or denominators and square roots (over a word or a
+    fraction) a sentence holds, each sentence reads as one line with the formula as a Word file's reader
+    writes it, the sentences in order, none lost or doubled."""
+    lines: list[list[Term]] = []
+    for n, (before, formula, after) in enumerate(sentences):
+        before = before or f"第{n + 1}条"
+        lines.append([before, formula, after + "。"] if formula else [before + after + "。"])
+    path = tmp_path / "drawn.pdf"
+    draw_formulas(path, lines)
+    read = _lines(path)
+    expected = [linear(terms) for terms in lines]
+    assert "".join(read) == "".join(expected)
+    assert all(any(sentence in line for line in read) for sentence in expected)
 
 
 _WORDS = st.sampled_from(
@@ -140,6 +226,70 @@ def test_a_name_over_a_signature_rule_is_no_fraction(tmp_path: Path) -> None:
     words = _words(path)
     assert "/" not in words
     assert "王丽" in words and "（签字）" in words
+
+
+def test_stacked_lines_over_ever_wider_rules_are_no_fraction() -> None:
+    """review67L (reportlab): a signature block 「负责人」 over a short rule, 「张三」 over a wider one, the date
+    under it, and a cover 「澜屿县委老干部局」 / rule / 「二〇二五年三月」 / wider rule / 「印发」 — each the shape
+    of a fraction in a fraction's numerator, but no sentence runs into the wider one. layout67 read
+    「负责人/张三」 and titled the cover 「澜屿县委老干部局/二〇二五年三月」; each line is its own again."""
+    assert _lines(_HERE / "signature.pdf") == [NOTICE, *(text for text, _ in SIGNATURE), CLOSING]
+    assert _lines(_HERE / "cover.pdf")[:3] == [text for text, _ in COVER]
+    (speech,) = parse_document(read_document(_HERE / "cover.pdf"))
+    assert "/" not in speech.title and speech.title.startswith(COVER[0][0])
+
+
+_NAME = st.text(alphabet="赵钱孙李周吴郑王冯陈明华兰芳建国", min_size=2, max_size=4)
+_UNIT = st.sampled_from(["澜屿县委老干部局", "县老年大学", "负责人", "经办人", "审核人", "印发", "（盖章）"])
+_DATE = st.builds(
+    lambda y, m, d: f"{y}年{m}月{d}日", st.integers(2020, 2035), st.integers(1, 12), st.integers(1, 28)
+)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    blocks=st.lists(
+        st.lists(
+            st.tuples(_NAME | _UNIT | _DATE, st.sampled_from([0.0, 0.8, 1.0, 1.3, 1.8, 2.5])),
+            min_size=2,
+            max_size=4,
+        ),
+        min_size=1,
+        max_size=2,
+    ),
+    size=st.sampled_from([12, 14, 16]),
+    sentences=st.booleans(),
+)
+def test_signature_blocks_and_covers_read_no_fraction(
+    tmp_path: Path, blocks: list[list[tuple[str, float]]], size: int, sentences: bool
+) -> None:
+    """reportlab: one or two blocks side by side — names, units and dates set one over another, centred,
+    each over a rule of no width or 0.8 to 2.5 times its own — under a sentence and over another (or alone on
+    the page): no 「/」 is read (no sentence runs into them: none is a fraction), and every line of each block
+    is read, in order."""
+    from reportlab.pdfbase import pdfmetrics
+
+    path = tmp_path / "stack.pdf"
+
+    def draw(page) -> None:  # type: ignore[no-untyped-def]
+        page.setFont("STSong-Light", 12)
+        if sentences:
+            page.drawString(72, 780, NOTICE)
+            page.drawString(72, 200, CLOSING)
+        for n, block in enumerate(blocks):
+            lines = [
+                (text, share * pdfmetrics.stringWidth(text, "STSong-Light", size)) for text, share in block
+            ]
+            draw_stack(page, 300 if len(blocks) == 1 else 180 + 240 * n, 600, lines, size)
+
+    pages(path, draw)
+    words = _words(path)
+    assert "/" not in words
+    for block in blocks:
+        at = 0
+        for text, _ in block:
+            assert words.find(text, at) >= 0, (text, words)
+            at = words.find(text, at) + len(text)
 
 
 _CELL = st.text(alphabet="离退休干部赵钱孙李明华兰", min_size=2, max_size=4) | st.integers(0, 99999).map(str)

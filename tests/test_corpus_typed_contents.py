@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from corpus import parse_document, read_document
+from corpus.contents import EntryPlace, indent_levels
 from tests.fixtures.pdf_contents.make_contents import LONG, OPENING, SECTIONS
 from tests.parse_stream import parse_stream
 
@@ -163,3 +164,69 @@ def test_no_word_is_lost_whatever_list_follows_contents_when_it_names_nothing_la
     _, under_other = _stream(_docx([*body, ("line", "清单"), *listed]))
     assert under_contents == under_other.replace("清单", "目录")
     assert "目录" + "".join("".join(text.split()) for _, text in listed) in under_contents
+
+
+# a page's text block (points): its left and right ends; an entry's characters are `size` wide
+_LEFT, _RIGHT = 72.0, 522.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    lengths=st.lists(st.integers(min_value=2, max_value=24), min_size=2, max_size=12),
+    align=st.sampled_from(["left", "centre", "right"]),
+    size=st.sampled_from([10.5, 12.0, 14.0, 16.0]),
+    tail=st.sampled_from(["bare", "leader", "spaces"]),
+    spaces=st.integers(min_value=1, max_value=4),
+)
+def test_a_flat_contents_tells_no_levels(
+    lengths: list[int], align: str, size: float, tail: str, spaces: int
+) -> None:
+    """mend67L: entries of any lengths all set flush left, centred or flush right — bare, with a page number
+    after one to four typed spaces, or (flush left or centred) with a leader to their page number — tell no
+    levels (`indent_levels` is None), however many left ends their lengths give them. layout67 read a
+    centred 目录's left ends as indents."""
+    places = []
+    for length in lengths:
+        width = length * size + (spaces + 1) * size * (tail == "spaces")
+        leader = tail == "leader" and align != "right"
+        if align == "left":
+            x0, x1 = _LEFT, (_RIGHT if leader else _LEFT + width)
+        elif align == "centre":
+            x0, x1 = (_LEFT + _RIGHT - width) / 2, (_LEFT + _RIGHT + width) / 2
+        else:
+            x0, x1 = _RIGHT - width, _RIGHT
+        places.append(EntryPlace(x0, (x0 + x1) / 2, x1, leader, spaces * size * (tail == "spaces")))
+    assert indent_levels(places, size) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    entries=st.lists(
+        st.tuples(st.integers(min_value=1, max_value=3), st.integers(min_value=2, max_value=20)),
+        min_size=2,
+        max_size=12,
+    ),
+    size=st.sampled_from([10.5, 12.0, 14.0, 16.0]),
+    tail=st.sampled_from(["bare", "leader", "tab"]),
+)
+def test_a_contents_set_in_by_level_tells_its_levels(
+    entries: list[tuple[int, int]], size: float, tail: str
+) -> None:
+    """Entries set flush left two characters further in a level — each running a leader or a tab to its page
+    number at one right edge, or listed bare with each level several entries' — give each entry its level
+    (the least indent 1)."""
+    used = sorted({level for level, _ in entries})
+    assume(len(used) >= 2)
+    if tail == "bare":
+        assume(all(sum(level == at for level, _ in entries) >= 2 for at in used))
+    places = []
+    for level, length in entries:
+        x0 = _LEFT + 2 * size * (level - 1)
+        words_end = min(x0 + length * size, _RIGHT - 2 * size)
+        x1 = words_end if tail == "bare" else _RIGHT
+        gap = _RIGHT - size - words_end if tail == "tab" else 0.0
+        places.append(EntryPlace(x0, (x0 + x1) / 2, x1, tail == "leader", gap))
+    assume(max(p.centre for p in places) - min(p.centre for p in places) >= size / 2)
+    assume(tail != "bare" or max(p.right for p in places) - min(p.right for p in places) >= size / 2)
+    assume(tail != "tab" or max(p.gap for p in places) - min(p.gap for p in places) >= size / 2)
+    assert indent_levels(places, size) == tuple(used.index(level) + 1 for level, _ in entries)

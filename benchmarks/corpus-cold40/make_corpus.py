@@ -226,17 +226,30 @@ DOG_BODY = (
 DOG_SIGN = (BUREAU, "棠樾县老年协会", "2035年6月1日")
 
 
-def write_dog(path: Path) -> None:
+def fontwork_odt(
+    path: Path,
+    title: str,
+    body: tuple[str, ...],
+    sign: tuple[str, ...],
+    *,
+    size: tuple[str, str] = ("12cm", "2.2cm"),
+    colour: str = "#c00000",
+) -> None:
+    """A notice as Writer's .odt at `path`: its title a Fontwork shape (plain text on a path, `size` wide and
+    high, filled in `colour`) anchored as a character in the first paragraph, centred, the body in 14-point
+    type with a first-line indent, then a blank paragraph and the 落款's lines set right. Writer exports the
+    Fontwork as its glyphs' filled outlines, no text (tests/fixtures/pdf_fontwork/make_fontwork.py too)."""
+    width, height = size
     shape = (
         '<text:p text:style-name="Centre"><draw:custom-shape draw:name="艺术字1" text:anchor-type="as-char" '
-        'svg:width="12cm" svg:height="2.2cm" draw:style-name="Red"><text:p>'
-        f"{escape(DOG_TITLE)}</text:p><draw:enhanced-geometry "
+        f'svg:width="{width}" svg:height="{height}" draw:style-name="Red"><text:p>'
+        f"{escape(title)}</text:p><draw:enhanced-geometry "
         'svg:viewBox="0 0 21600 21600" draw:text-areas="0 0 21600 21600" draw:text-path="true" '
         'draw:text-path-mode="shape" draw:text-path-scale="shape" draw:type="fontwork-plain-text" '
         'draw:enhanced-path="M 0 0 L 21600 0 N M 0 21600 L 21600 21600 N"/></draw:custom-shape></text:p>'
     )
-    body = "".join(f'<text:p text:style-name="Body">{escape(p)}</text:p>' for p in DOG_BODY)
-    sign = "".join(f'<text:p text:style-name="Right">{escape(p)}</text:p>' for p in DOG_SIGN)
+    paragraphs = "".join(f'<text:p text:style-name="Body">{escape(p)}</text:p>' for p in body)
+    signed = "".join(f'<text:p text:style-name="Right">{escape(p)}</text:p>' for p in sign)
     content = (
         '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
         'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -255,9 +268,9 @@ def write_dog(path: Path) -> None:
         'fo:text-align="end"/><style:text-properties fo:font-size="14pt" style:font-size-asian="14pt"/>'
         "</style:style>"
         '<style:style style:name="Red" style:family="graphic"><style:graphic-properties '
-        'draw:fill-color="#c00000" svg:stroke-color="#c00000" draw:stroke="none"/></style:style>'
+        f'draw:fill-color="{colour}" svg:stroke-color="{colour}" draw:stroke="none"/></style:style>'
         "</office:automatic-styles>"
-        f"<office:body><office:text>{shape}{body}<text:p/>{sign}</office:text></office:body>"
+        f"<office:body><office:text>{shape}{paragraphs}<text:p/>{signed}</office:text></office:body>"
         "</office:document-content>"
     )
     manifest = (
@@ -267,14 +280,16 @@ def write_dog(path: Path) -> None:
         '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
         "</manifest:manifest>"
     )
+    with zipfile.ZipFile(path, "w") as odt:
+        odt.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        odt.writestr("content.xml", content)
+        odt.writestr("META-INF/manifest.xml", manifest)
+
+
+def write_dog(path: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / (path.stem + ".odt")
-        with zipfile.ZipFile(source, "w") as odt:
-            odt.writestr(
-                "mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED
-            )
-            odt.writestr("content.xml", content)
-            odt.writestr("META-INF/manifest.xml", manifest)
+        fontwork_odt(source, DOG_TITLE, DOG_BODY, DOG_SIGN)
         soffice_convert(source, "pdf", path)
 
 
