@@ -326,7 +326,7 @@ def test_a_windows_path_is_named_with_where_the_file_is_on_linux(seed_home: Path
 def test_a_quoted_tilde_is_the_home_folder_when_no_folder_is_named_so(
     seed_home: Path, tmp_path: Path
 ) -> None:
-    """`speechqa add "~/讲话稿"` (quoted: the shell left the ~) used to be 「找不到文件：~/讲话稿」."""
+    """`speechqa add "~/讲话稿/"` (quoted: the shell left the ~) used to be 「找不到文件：~/讲话稿/」; the hint quotes what was typed."""
     folder = tmp_path / "讲话稿"
     folder.mkdir()
     (folder / "通知.txt").write_text(
@@ -335,7 +335,7 @@ def test_a_quoted_tilde_is_the_home_folder_when_no_folder_is_named_so(
     done = sq(seed_home, "add", "~/讲话稿/", env={"HOME": str(tmp_path)}, cwd=tmp_path)
     no_traceback(done)
     assert done.returncode == 0
-    assert f"提示：「~/讲话稿」按 {folder} 添加" in done.stderr.decode("utf-8")
+    assert f"提示：「~/讲话稿/」按 {folder} 添加" in done.stderr.decode("utf-8")
     assert "新增" in done.stdout.decode("utf-8")
 
 
