@@ -97,7 +97,7 @@ def as_typed(typed: str) -> Path:
     quotes in it (「「a」」 beside 「a」) is the one taken when typed so. Said in a notice; a path that exists as
     written is taken as written; one that names nothing either way is returned as typed (said 「找不到文件」)."""
     if not typed.strip(_BLANK):
-        raise UserError(f"找不到文件：「{one_line(typed)}」（给出的路径是空的）")
+        raise UserError(f"找不到文件：「{one_line(typed)}」（给出的路径是空的）。")
     written = Path(typed)
     if written.exists() or written.is_symlink():
         return written
@@ -149,7 +149,7 @@ def _meant(text: str, typed: str) -> Path | None:
         if host and host.lower() != "localhost":
             raise UserError(
                 f"「{one_line(typed)}」是网络上另一台计算机（{one_line(host)}）里的文件地址，不是本机的路径："
-                "请先把文件拷到本机（或挂载那个共享文件夹）再按本机的路径添加"
+                "请先把文件拷到本机（或挂载那个共享文件夹）再按本机的路径添加。"
             )
         if re.match(r"/[A-Za-z]:/", path):  # file:///C:/Users/… — a Windows path
             path = path[1:]
@@ -209,7 +209,7 @@ def add(
         )
         paths = tuple(path for path in paths if path not in system)
         if not paths and not bundled:
-            raise UserError("没有添加任何文件：给出的只有 Windows 的系统文件")
+            raise UserError("没有添加任何文件：给出的只有 Windows 的系统文件。")
     named: set[Path] = set()
     passed_over = 0  # the folders' files named as 跳过 (counted in the line after them)
     for folder in paths:
@@ -1099,7 +1099,7 @@ def health(obj: Context, webhook_misses: int) -> None:
         if webhook is not None and not webhook.healthy:
             if read_only:  # the bot could not write its later checks either: what is shown may be an old one
                 raise UserError(
-                    f"{webhook.text}；数据目录不可写，机器人记不下之后的检查结果，以上可能是旧记录"
+                    f"{webhook.text}；数据目录不可写，机器人记不下之后的检查结果，以上可能是旧记录。"
                 )
             raise UserError(webhook.text)
         said_webhook = "" if webhook is None else f"；{webhook.text}"

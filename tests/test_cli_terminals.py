@@ -370,8 +370,8 @@ def test_a_blank_or_emptied_path_is_not_found_never_the_current_folder(
         "关于重阳节走访慰问的通知\n各单位要在10月20日前完成走访慰问。\n", encoding="utf-8"
     )
     for typed, said in (
-        (" ", ["错误：找不到文件：「 」（给出的路径是空的）"]),
-        ("\n", ["错误：找不到文件：「\\n」（给出的路径是空的）"]),
+        (" ", ["错误：找不到文件：「 」（给出的路径是空的）。"]),
+        ("\n", ["错误：找不到文件：「\\n」（给出的路径是空的）。"]),
         ('""', ['✗ 找不到文件：""', "错误：没有添加任何文件。"]),
         ("“”", ["✗ 找不到文件：“”。", "错误：没有添加任何文件。"]),
         ("「 」", ["✗ 找不到文件：「 」。", "错误：没有添加任何文件。"]),
@@ -415,7 +415,7 @@ def test_a_file_uri_names_this_computer_s_file_or_is_refused_as_a_network_share(
     assert refused.returncode == 1
     assert refused.stderr.decode("utf-8").splitlines() == [
         f"错误：「{share}」是网络上另一台计算机（fileserver）里的文件地址，不是本机的路径："
-        "请先把文件拷到本机（或挂载那个共享文件夹）再按本机的路径添加"
+        "请先把文件拷到本机（或挂载那个共享文件夹）再按本机的路径添加。"
     ]
     windows = sq(seed_home, "add", "file:///C:/Users/%E5%BC%A0%E4%B8%89/Desktop/%E9%80%9A%E7%9F%A5.docx")
     assert windows.returncode == 1
