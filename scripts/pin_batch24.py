@@ -41,11 +41,13 @@ of batch 24 ships; ties, and none qualifying: SC stays (then SCT, GWTC, GWTCA fo
 
 from __future__ import annotations
 
+import argparse
 import pickle
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -124,18 +126,26 @@ def fires(rows: Sequence[b.Observation], veto: str, pinned: dict[str, str], sc: 
     ]
 
 
-def main() -> None:
-    parser = pin_veto.cache_parser(__doc__ or "", "1–23", JUDGED)
-    parser.add_argument("--searches", type=Path, required=True, help="keep each question's own search here")
-    parser.add_argument("--fits", type=Path, default=None, help="keep the recipes' fold models on 1–23 here")
-    parser.add_argument("--write", type=Path, default=None, help="save the candidate the rule ships here")
-    parser.add_argument(
-        "--save", type=Path, default=None, help="save every candidate here as NAME.json (for the bot tests)"
-    )
-    parser.add_argument(
-        "--gw", type=Path, default=p23.GW_FILE, help="GW's model file (benchmarks/pins-gw64.json)"
-    )
-    args = parser.parse_args()
+@dataclass(frozen=True)
+class Prepared:
+    """What a batch script reads before judging: the shipped model SC and GW, the observations, every
+    question's own search, the pinned questions, the items read and their passages' texts, the set's parts."""
+
+    settings: Any
+    sc: Any
+    gw: PinModel
+    observed: Any
+    items: list
+    searches: Any
+    pinned: dict[str, str]
+    used: list
+    texts: dict
+    parts: Any
+
+
+def prepare(args: argparse.Namespace, judged: str) -> Prepared:
+    """The common start of a batch script's main (pin_batch24, pin_batch25): with `--decide`, nothing of
+    batch `judged` is read."""
     settings = load_settings()
     sc, observed = pin_veto.shipped_and_observed(
         args, model=settings.model, prefixes=settings.prefixes, tokenizer=settings.tokenizer
@@ -145,8 +155,8 @@ def main() -> None:
         sys.exit(f"{args.gw} 不是 GW（应读被置顶段落的名次）。")
     items = list(observed.items)
     asked = [o.item for o in observed.observations]
-    if args.decide:  # nothing of batch 24 read: neither its observations nor its searches
-        asked = [i for i in asked if i.batch != JUDGED]
+    if args.decide:  # nothing of the judged batch read: neither its observations nor its searches
+        asked = [i for i in asked if i.batch != judged]
     searches: p20.Searches = b.kept_or_made(args.searches, dict)
     missing = [i for i in asked if i.kind != "pinned" and (i.library, i.question) not in searches]
     if missing:
@@ -163,11 +173,29 @@ def main() -> None:
         )
         args.searches.write_bytes(pickle.dumps(searches))
     pinned = {i.group: i.question for i in items if i.kind == "pinned"}
-    used = [i for i in items if not args.decide or i.batch != JUDGED]
+    used = [i for i in items if not args.decide or i.batch != judged]
     texts = p23.passage_texts(used, settings.home, args.cold_homes)
     parts = observed.parts()
     if args.decide:
-        parts = b.SetParts(parts.tuning, parts.held, tuple(o for o in parts.cold if o.item.batch != JUDGED))
+        parts = b.SetParts(parts.tuning, parts.held, tuple(o for o in parts.cold if o.item.batch != judged))
+    return Prepared(settings, sc, gw, observed, items, searches, pinned, used, texts, parts)
+
+
+def main() -> None:
+    parser = pin_veto.cache_parser(__doc__ or "", "1–23", JUDGED)
+    parser.add_argument("--searches", type=Path, required=True, help="keep each question's own search here")
+    parser.add_argument("--fits", type=Path, default=None, help="keep the recipes' fold models on 1–23 here")
+    parser.add_argument("--write", type=Path, default=None, help="save the candidate the rule ships here")
+    parser.add_argument(
+        "--save", type=Path, default=None, help="save every candidate here as NAME.json (for the bot tests)"
+    )
+    parser.add_argument(
+        "--gw", type=Path, default=p23.GW_FILE, help="GW's model file (benchmarks/pins-gw64.json)"
+    )
+    args = parser.parse_args()
+    r = prepare(args, JUDGED)
+    sc, gw, observed = r.sc, r.gw, r.observed
+    searches, pinned, texts, parts = r.searches, r.pinned, r.texts, r.parts
     parts = reread(parts, pinned, searches, texts)
     everything = [*parts.tuning, *parts.held, *parts.cold]
     rows = [o for o in everything if p21.batch_of(o) in FOLDS]

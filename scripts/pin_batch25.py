@@ -57,8 +57,7 @@ from pin_batch20 import OwnSearch  # noqa: F401 — the kept searches were pickl
 
 import bench.pins as b
 from bench import pin_veto
-from cli.settings import load_settings
-from retrieval import PinModel, load_pin_judge
+from retrieval import PinModel
 from retrieval.pins import QuestionSide, answers_swapped, document_text, time_added
 
 JUDGED = "25"  # the batch written cold after the candidates were fixed
@@ -115,39 +114,10 @@ def main() -> None:
         "--gw", type=Path, default=p23.GW_FILE, help="GW's model file (benchmarks/pins-gw64.json)"
     )
     args = parser.parse_args()
-    settings = load_settings()
-    sc, observed = pin_veto.shipped_and_observed(
-        args, model=settings.model, prefixes=settings.prefixes, tokenizer=settings.tokenizer
-    )
-    gw = load_pin_judge(args.gw)
-    if not isinstance(gw, PinModel) or "passage_standing" not in gw.features:
-        sys.exit(f"{args.gw} 不是 GW（应读被置顶段落的名次）。")
-    items = list(observed.items)
-    asked = [o.item for o in observed.observations]
-    if args.decide:  # nothing of batch 25 read: neither its observations nor its searches
-        asked = [i for i in asked if i.batch != JUDGED]
-    searches: p20.Searches = b.kept_or_made(args.searches, dict)
-    missing = [i for i in asked if i.kind != "pinned" and (i.library, i.question) not in searches]
-    if missing:
-        searches.update(
-            p20.observe_searches(
-                args.cold_homes,
-                settings.home,
-                items,
-                missing,
-                model=settings.model,
-                prefixes=settings.prefixes,
-                tokenizer=settings.tokenizer,
-            )
-        )
-        args.searches.write_bytes(pickle.dumps(searches))
-    pinned = {i.group: i.question for i in items if i.kind == "pinned"}
-    used = [i for i in items if not args.decide or i.batch != JUDGED]
-    texts = p23.passage_texts(used, settings.home, args.cold_homes)
+    r = p24.prepare(args, JUDGED)
+    settings, sc, gw, observed = r.settings, r.sc, r.gw, r.observed
+    searches, pinned, used, texts, parts = r.searches, r.pinned, r.used, r.texts, r.parts
     documents = p23.passage_texts(used, settings.home, args.cold_homes, document_text)
-    parts = observed.parts()
-    if args.decide:
-        parts = b.SetParts(parts.tuning, parts.held, tuple(o for o in parts.cold if o.item.batch != JUDGED))
     parts = reread(parts, pinned, searches, texts, documents)
     everything = [*parts.tuning, *parts.held, *parts.cold]
     rows = [o for o in everything if p21.batch_of(o) in FOLDS]
