@@ -32,8 +32,12 @@ RADICALS = (
 )
 _RADICAL_FIXES = str.maketrans(RADICALS)
 # U+201A/U+201B are what the converter produced for “ and ”.
+# C0 control characters and DEL (but the tab and the line ends and glue handled below) are no text: a PDF whose
+# subset font draws its full-width indent with glyph 0 gives 「\x00\x00为展示…」, and passages stored with them
+# were empty to every SQLite reader and confused the answer's sentence. Read as the spaces they stand in for.
+_CONTROLS = {c: " " for c in (*range(0x00, 0x09), *range(0x0E, 0x1C), 0x1F, 0x7F)}
 _CHAR_FIXES = str.maketrans(
-    {"\u201a": "“", "\u201b": "”", "臵": "置", "\u3000": " ", "\u00a0": " "} | RADICALS
+    {"\u201a": "“", "\u201b": "”", "臵": "置", "\u3000": " ", "\u00a0": " "} | _CONTROLS | RADICALS
 )
 # Characters a converter uses to glue paragraphs together (private-use area, form feed, line separators), and
 # the other line ends of Unicode (str.splitlines'): a vertical tab (Word's manual line break, in text copied

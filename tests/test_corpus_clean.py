@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from corpus import bundled_corpus_files, clean_line
 from corpus.clean import clean_title, is_complete, split_lines
@@ -104,3 +106,39 @@ def test_a_paragraph_ending_in_emoji_is_finished() -> None:
     assert is_complete("点个赞吧👍🏻")  # a skin tone after the emoji
     assert not is_complete("🌱")
     assert not is_complete("欢迎老同志们报名参加")
+
+
+# C0 control characters (NUL a PDF's subset font gives for its full-width indent) are no text.
+_CONTROL = [chr(c) for c in (*range(0x00, 0x09), *range(0x0E, 0x1C), 0x1F, 0x7F)]
+
+
+@given(st.text(max_size=40), st.lists(st.sampled_from(_CONTROL), min_size=1, max_size=4), st.integers(0, 40))
+def test_a_control_character_reads_as_the_space_it_stands_in_for(
+    text: str, controls: list[str], at: int
+) -> None:
+    """Wherever control characters stand in a line, the cleaned line holds none, and reads as the line with
+    spaces in their place."""
+    at = min(at, len(text))
+    with_controls = text[:at] + "".join(controls) + text[at:]
+    cleaned = clean_line(with_controls)
+    assert not any(ch in cleaned for ch in _CONTROL)
+    assert cleaned == clean_line(text[:at] + " " * len(controls) + text[at:])
+
+
+def test_a_reportlab_pdf_whose_indent_is_glyph_zero_keeps_no_nul_in_its_passages() -> None:
+    """cold41's notice (reportlab, a subset TrueType font): each paragraph's full-width indent comes out of the
+    text layer as 「\\x00\\x00」; its passages, title and sections hold no control character, and each paragraph
+    starts with its first word."""
+    from pathlib import Path
+
+    from corpus import read_document
+    from corpus.chunk import chunk_speech
+    from corpus.parse import parse_document
+
+    path = Path(__file__).parent.parent / "benchmarks/corpus-cold41/关于举办离退休干部集邮展览的通知.pdf"
+    document = read_document(path)
+    assert "\x00" in document.text  # the file's own text layer, as pdfminer reads it
+    (speech,) = parse_document(document)
+    texts = [speech.title] + [p.text for p in speech.paragraphs] + [d.text for d in chunk_speech(speech)]
+    assert not [t for t in texts if any(ch in t for ch in _CONTROL)]
+    assert any(p.text.startswith("为展示老同志的收藏成果") for p in speech.paragraphs)
