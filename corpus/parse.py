@@ -214,6 +214,8 @@ class ParsedLine:
     # a blank line stands above it in a plain text (`blank_breaks`): an unfinished paragraph does not run on
     # into it, nor a fragment before it fold into it
     after_blank: bool = False
+    # of a block the reader gave as one of its own (a chat's message, `Block.parted`)
+    parted: bool = False
 
 
 def parse_document(document: Document) -> list[Speech]:
@@ -363,6 +365,7 @@ def parsed_lines(document: Document) -> list[ParsedLine]:
                         kind=block.kind,
                         level=block.level,
                         after_blank=at in apart,
+                        parted=block.parted,
                     )
                 )
     return out
@@ -2506,7 +2509,29 @@ def _paragraphs(
     flush()
     attended()
     emit(None)
-    return _merge_fragments(out, apart={n for n, paragraph in enumerate(out) if id(paragraph) in apart})
+    after = {n for n, paragraph in enumerate(out) if id(paragraph) in apart}
+    return _merge_fragments(out, apart=after, whole=_blocks_of_their_own(out, after, lines))
+
+
+def _blocks_of_their_own(paragraphs: list[Paragraph], apart: set[int], lines: list[ParsedLine]) -> set[int]:
+    """The paragraphs (their places) that stand as blocks of their own, however short: a blank line above
+    each and above the next (or none after it in its section), in a text spaced that way throughout — a
+    chat's messages (every line of the text the reader gave as blocks of their own), or a plain text whose
+    every paragraph after the first has a blank line above it. A short message (「史家栋：收到」) is one, not a
+    fragment folded into the message before it; a hard-wrapped line, with no blank line about it, is none."""
+    text = [n for n, p in enumerate(paragraphs) if p.kind == "text"]
+    plain = [line for line in lines if line.kind == ""]
+    if len(text) < 2 or not plain:
+        return set()
+    if not all(line.parted for line in plain) and not all(n in apart for n in text[1:]):
+        return set()
+    whole = set()
+    for n in text:
+        following = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+        ends = following is None or following.section != paragraphs[n].section or following.kind != "text"
+        if n in apart and (ends or n + 1 in apart):
+            whole.add(n)
+    return whole
 
 
 # Points counted in words: 首先，…其次，…最后， or 第一，…第二，…
@@ -3005,13 +3030,14 @@ _ASKS_OR_ANSWERS = re.compile(
 
 
 def _merge_fragments(
-    paragraphs: list[Paragraph], min_chars: int = 12, apart: Collection[int] = ()
+    paragraphs: list[Paragraph], min_chars: int = 12, apart: Collection[int] = (), whole: Collection[int] = ()
 ) -> list[Paragraph]:
     """Fold a tiny paragraph (a stray fragment) into the next one of its section, else the one before;
     table rows are never folded. `apart`: the paragraphs (their places) a blank line stands above — a
     fragment goes into the one before it rather than one of those (a mail's signature, not into the notice
     pasted under it); with none before it in its section, into the next as ever (a 主送 line over a body).
-    A short title (「关于健步走活动的通知」) is never folded into a 主送 or salutation line under it."""
+    A short title (「关于健步走活动的通知」) is never folded into a 主送 or salutation line under it. `whole`:
+    the paragraphs that are blocks of their own (`_blocks_of_their_own`): never folded, however short."""
     out: list[Paragraph] = []
     carry: Paragraph | None = None
     for at, p in enumerate(paragraphs):
@@ -3030,7 +3056,7 @@ def _merge_fragments(
             else:
                 _fold_back(out, carry)
             carry = None
-        if p.kind == "text" and len(p.text) < min_chars:
+        if p.kind == "text" and len(p.text) < min_chars and at not in whole:
             carry = p
             continue
         out.append(p)
