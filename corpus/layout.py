@@ -842,19 +842,8 @@ def _unhung(lines: list[Line]) -> list[Line]:
     whose closing mark hung a character past the margin were taken for the edge, and a full line a
     character short of it for a paragraph's end (a numbered item so cut was read as a heading). When every
     line ends in a mark (a short notice whose sentences end at its lines' ends), all of them, but for
-    those standing out past every other by more than half a character: the hung ones. A line ending in a
-    character that stops short, by more than a character, of where half the lines ending in a mark end is no
-    full line and tells no edge (a title in the body's type over a short notice whose every line ends its
-    sentence, radicals-math.pdf: taken for the edge, it passed for a full line and ran into the opening
-    sentence) — a full line reaches the margin, and a mark hangs a character past it at most."""
-    hung = sorted(line.x1 for line in lines if _HANGING.search(line.text.strip()))
-    middle = hung[len(hung) // 2] if hung else None
-    unhung = [
-        line
-        for line in lines
-        if not _HANGING.search(line.text.strip())
-        and (middle is None or line.x1 >= middle - (line.size or line.height))
-    ]
+    those standing out past every other by more than half a character: the hung ones."""
+    unhung = [line for line in lines if not _HANGING.search(line.text.strip())]
     if unhung or len(lines) < 2:
         return unhung or lines
     kept = sorted(lines, key=lambda line: line.x1)

@@ -309,17 +309,3 @@ def test_a_ruled_table_keeps_every_cells_words(tmp_path: Path, rows: list, rulin
     assert "/" not in words
     for cell in (*HEADER[0], *HEADER[1], *(value for row in rows for value in row)):
         assert cell in words
-
-
-@pytest.mark.parametrize(
-    ("pdf", "source"), [("radicals-math.pdf", "radicals-math.odt"), ("writer-math.pdf", "writer-math.odt")]
-)
-def test_a_short_notice_whose_every_line_ends_its_sentence_keeps_its_title(pdf: str, source: str) -> None:
-    """LibreOffice Writer's notice exported to PDF: its title, in the body's type, is its one line ending in a
-    character; once the formulas are read every other line ends its sentence. Before (docs/read68.md, fix 3)
-    the title was taken for the text's right edge, passed for a full line and ran into the opening sentence:
-    the file was titled by its name. Now it is titled as the file it was exported from."""
-    [speech] = parse_document(read_document(_HERE / pdf))
-    [original] = parse_document(read_document(_HERE / source))
-    assert speech.title == original.title
-    assert speech.title.endswith("说明") and speech.paragraphs[0].text.startswith("为")
