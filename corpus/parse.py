@@ -216,6 +216,9 @@ class ParsedLine:
     after_blank: bool = False
     # of a block the reader gave as one of its own (a chat's message, `Block.parted`)
     parted: bool = False
+    # two blank lines or more stand above it, more than its text parts paragraphs by (`wide_breaks`: where a
+    # mail's quoting goes a level deeper or back out): no fragment is folded across, either way
+    after_gap: bool = False
 
 
 def parse_document(document: Document) -> list[Speech]:
@@ -353,6 +356,7 @@ def parsed_lines(document: Document) -> list[ParsedLine]:
     for block in blocks:
         raws = split_lines(block.text)
         apart = blank_breaks(raws) if block.kind == "" else set()
+        gaps = wide_breaks(raws, apart)
         if block.parted and out:
             apart.add(0)
         for at, raw in enumerate(raws):
@@ -366,6 +370,7 @@ def parsed_lines(document: Document) -> list[ParsedLine]:
                         level=block.level,
                         after_blank=at in apart,
                         parted=block.parted,
+                        after_gap=at in gaps,
                     )
                 )
     return out
@@ -389,6 +394,13 @@ def blank_breaks(lines: Sequence[str]) -> set[int]:
             apart.add(at)
         before, blank = text, False
     return apart
+
+
+def wide_breaks(lines: Sequence[str], apart: Collection[int]) -> set[int]:
+    """Of the lines a blank line parts from the one before (`apart`, `blank_breaks`), those with two blank
+    lines or more above them: a wider gap than paragraphs part by — a plain text keeps one so only where
+    its quoting goes a level deeper or back out (`corpus.mail.read_mail`, `corpus.plaintext.plain_lines`)."""
+    return {at for at in apart if at >= 2 and not lines[at - 1].strip() and not lines[at - 2].strip()}
 
 
 # A line a blank line may close a paragraph after: one that ends a sentence (「。」「！」「……」, a closing quote
@@ -2344,10 +2356,12 @@ def _paragraphs(
         sections.enter(1, label)
     out: list[Paragraph] = []
     apart: set[int] = set()  # the paragraphs of `out` (their ids) that a blank line stands above
+    gapped: set[int] = set()  # of those, the ones a wider gap stands above (`ParsedLine.after_gap`)
     pending = ""  # a paragraph that has not ended yet (broken across a page)
     pending_section: str | None = None
     pending_leads = False  # the pending paragraph is a one-sentence numbered heading
     pending_apart = False  # a blank line stands above the pending paragraph
+    pending_gap = False  # a wider gap stands above it
     lead: Paragraph | None = None
 
     def emit(paragraph: Paragraph | None, *, after_blank: bool = False) -> None:
@@ -2355,7 +2369,10 @@ def _paragraphs(
         if lead is not None:
             if paragraph is not None and paragraph.kind == "text" and paragraph.section == lead.section:
                 after_blank = id(lead) in apart
-                paragraph = Paragraph(text=lead.text + paragraph.text, section=paragraph.section)
+                merged = Paragraph(text=lead.text + paragraph.text, section=paragraph.section)
+                if id(lead) in gapped:
+                    gapped.add(id(merged))
+                paragraph = merged
             else:
                 out.append(lead)
             lead = None
@@ -2370,6 +2387,8 @@ def _paragraphs(
             paragraph = Paragraph(text=pending, section=pending_section)
             if pending_apart:
                 apart.add(id(paragraph))
+            if pending_gap:
+                gapped.add(id(paragraph))
             if pending_leads and is_complete(pending):
                 emit(None)
                 lead = paragraph
@@ -2496,6 +2515,7 @@ def _paragraphs(
             # A run-in heading: the paragraph opens with its own heading sentence, and stays body text.
             sections.enter(level, _run_in_label(text))
         pending, pending_section, pending_apart = text, sections.current(), line.after_blank
+        pending_gap = line.after_gap
         if not level and not numbered and position in labelled:
             # A label-led item (「🥬地块情况：……」 among its like): its label is its section, under the section it
             # is in, for this paragraph only — it is an item, not a heading over what follows it.
@@ -2510,7 +2530,8 @@ def _paragraphs(
     attended()
     emit(None)
     after = {n for n, paragraph in enumerate(out) if id(paragraph) in apart}
-    return _merge_fragments(out, apart=after, whole=_blocks_of_their_own(out, after, lines))
+    hard = {n for n, paragraph in enumerate(out) if id(paragraph) in gapped}
+    return _merge_fragments(out, apart=after, whole=_blocks_of_their_own(out, after, lines), hard=hard)
 
 
 def _blocks_of_their_own(paragraphs: list[Paragraph], apart: set[int], lines: list[ParsedLine]) -> set[int]:
@@ -3030,38 +3051,50 @@ _ASKS_OR_ANSWERS = re.compile(
 
 
 def _merge_fragments(
-    paragraphs: list[Paragraph], min_chars: int = 12, apart: Collection[int] = (), whole: Collection[int] = ()
+    paragraphs: list[Paragraph],
+    min_chars: int = 12,
+    apart: Collection[int] = (),
+    whole: Collection[int] = (),
+    hard: Collection[int] = (),
 ) -> list[Paragraph]:
     """Fold a tiny paragraph (a stray fragment) into the next one of its section, else the one before;
     table rows are never folded. `apart`: the paragraphs (their places) a blank line stands above — a
     fragment goes into the one before it rather than one of those (a mail's signature, not into the notice
     pasted under it); with none before it in its section, into the next as ever (a 主送 line over a body).
     A short title (「关于健步走活动的通知」) is never folded into a 主送 or salutation line under it. `whole`:
-    the paragraphs that are blocks of their own (`_blocks_of_their_own`): never folded, however short."""
+    the paragraphs that are blocks of their own (`_blocks_of_their_own`): never folded, however short. `hard`:
+    the paragraphs a wider gap stands above (a mail's quote level beginning or ending, `wide_breaks`): no
+    fragment is folded across one, either way — a quoted notice's 「县委老干部局」 stays with the notice, the
+    sign-off 「倪科长」 of the reply quoting it is not folded into it."""
     out: list[Paragraph] = []
     carry: Paragraph | None = None
+    carry_hard = False  # a wider gap stands above the fragment carried: it goes into nothing before it
     for at, p in enumerate(paragraphs):
         if (
             carry is not None
             and p.kind == "text"
             and p.section == carry.section
+            and at not in hard
             and (at not in apart or not _folds_back(out, carry))
             and not (_DOC_KIND.search(carry.text) and _addresses(p.text))
         ):
             p = Paragraph(text=carry.text + p.text, section=p.section)
             carry = None
         if carry is not None:
-            if _DOC_KIND.search(carry.text) and p.kind == "text" and _addresses(p.text):
-                out.append(carry)  # a pasted title over its 主送: a passage of its own
+            if (_DOC_KIND.search(carry.text) and p.kind == "text" and _addresses(p.text)) or carry_hard:
+                out.append(carry)  # a pasted title over its 主送, or a fragment under a wider gap: its own
             else:
                 _fold_back(out, carry)
             carry = None
         if p.kind == "text" and len(p.text) < min_chars and at not in whole:
-            carry = p
+            carry, carry_hard = p, at in hard
             continue
         out.append(p)
     if carry is not None:
-        _fold_back(out, carry)
+        if carry_hard:
+            out.append(carry)
+        else:
+            _fold_back(out, carry)
     return out
 
 

@@ -80,7 +80,7 @@ def _single_spaced(lines: list[_Raw]) -> list[_Raw]:
     `corpus.parse.blank_breaks`). Decided on the file's own lines, before any are joined: a hard-wrapped text
     with a blank line between its paragraphs keeps them. A wider gap than the text's usual one (two blank
     lines where one parts every line: where a mail's quoted message begins under the reply) still parts what
-    it stands between: one blank line is kept there."""
+    it stands between: two blank lines are kept there, still a wider gap than a paragraph's break."""
     steps = tight = 0
     seen = False
     blanks = 0
@@ -107,7 +107,7 @@ def _single_spaced(lines: list[_Raw]) -> list[_Raw]:
             blanks += 1
             continue
         if blanks > usual and kept and not kept[-1].page_break and not line.page_break:
-            kept.append(_Raw(""))
+            kept.extend((_Raw(""), _Raw("")))  # still wider than a paragraph's break (`parse.wide_breaks`)
         blanks = 0
         kept.append(line)
     return kept
