@@ -171,25 +171,47 @@ def test_a_quoted_sign_off_stays_apart_from_the_quoted_notice_under_it(name: str
     assert check_conservation(document, paragraphs).ok  # type: ignore[arg-type]
 
 
-@settings(max_examples=25, deadline=None)
-@given(style=st.sampled_from(_STYLES), attributed=st.booleans(), saved=st.booleans())
+# words only one level's message holds: the notice (depth 2), the question quoting it (1), the answer (0)
+_LEVEL_WORDS = (
+    ("各离退休干部党支部", "非物质文化遗产", "局机关大院", "名单报局活动科", "溧岚县委老干部局"),
+    ("倪科长", "无障碍通道", "第三支部"),
+    ("邢书记", "无障碍电梯", "活动科倪晓川"),
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    style=st.sampled_from(_STYLES),
+    attributed=st.booleans(),
+    saved=st.booleans(),
+    back_out=st.integers(min_value=0, max_value=2),
+)
 def test_every_quote_level_begins_a_paragraph_and_no_sentence_is_lost(
-    style: str, attributed: bool, saved: bool
+    style: str, attributed: bool, saved: bool, back_out: int
 ) -> None:
     """A reply over a question over a notice, each quoted a level deeper, with or without the attribution
-    lines between them: no paragraph holds two levels' lines, and every sentence is read."""
+    lines between them — and the quoting going back out under the notice (`back_out` levels: the question's
+    sign-off, then the answer's, written under what they quote, as an inline reply is): no paragraph holds two
+    levels' lines, and every sentence is read."""
     line = style.format(
         slash="2034/5/13", hm="14:20", name="邢立秋", cn="2034年5月13日", week="周六", ampm="下午", h12=2,
         mm="20", en="Sat, May 13, 2034", AMPM="PM",
     )  # fmt: skip
     gap = ["> " + line] if attributed else []
-    message = reply([*ANSWER, "", *([line] if attributed else []), *quoted(QUESTION, 1), ">", *gap,
-                     *quoted(NOTICE, 2)])  # fmt: skip
+    question, answer = QUESTION[: -1 if back_out >= 1 else None], ANSWER[: -1 if back_out >= 2 else None]
+    tail = [
+        *(["> >", *quoted(QUESTION[-1:], 1)] if back_out >= 1 else []),
+        *(["", ANSWER[-1]] if back_out >= 2 else []),
+    ]
+    message = reply([*answer, "", *([line] if attributed else []), *quoted(question, 1), ">", *gap,
+                     *quoted(NOTICE, 2), *tail])  # fmt: skip
     data = saved_as_text(message).encode("utf-8") if saved else message.as_bytes(policy=SMTP)
     text, (document, speech) = _read("reply.txt" if saved else "reply.eml", data)
     paragraphs = [p.text for p in speech.paragraphs]  # type: ignore[attr-defined]
-    assert not any("邢立秋" in p and "各离退休干部党支部" in p for p in paragraphs)
-    assert not any("倪科长" in p and "陪同参观" in p for p in paragraphs)
+    for paragraph in paragraphs:
+        compact = "".join(paragraph.split())
+        levels = [n for n, words in enumerate(_LEVEL_WORDS) if any(word in compact for word in words)]
+        assert len(levels) <= 1, (paragraph, paragraphs)
     flat = "".join(text.split())
     for sentence in _sentences(ANSWER + QUESTION + NOTICE):
         assert sentence in flat
