@@ -3075,7 +3075,7 @@ def _merge_fragments(
             and p.kind == "text"
             and p.section == carry.section
             and at not in hard
-            and (at not in apart or not _folds_back(out, carry))
+            and (at not in apart or carry_hard or not _folds_back(out, carry))
             and not (_DOC_KIND.search(carry.text) and _addresses(p.text))
         ):
             p = Paragraph(text=carry.text + p.text, section=p.section)
