@@ -224,16 +224,36 @@ def read_mail(text: str) -> Mail:
     # a reply's attribution line over the message it quotes is the mail program's, as a header is: a blank
     # line where it stood keeps the reply's last paragraph and the quoted message's first apart
     attributions = _attributions(text.splitlines(), unquoted)
+    # where the quoting goes a level deeper or back across blank lines, a quoted message begins or ends: a
+    # second blank line there keeps the break when the text's blank lines part every paragraph (a sign-off
+    # 「城关支部 籍东来」 from the quoted notice's 「各离退休干部党支部：」 under it, `plaintext.plain_lines`)
+    levels = _quote_breaks(text.splitlines(), unquoted)
     body = [
         "" if n in attributions else line
         for n, line in enumerate(unquoted)
         if n not in header and not _SEPARATOR.match(line)
+        for line in (("", line) if n in levels else (line,))
     ]
     while body and not body[0].strip():
         del body[0]
     if subject and not (body and body[0].strip() == subject):
         body = [subject, "", *body]
     return Mail("\n".join(body) + "\n", days[-1] if days else None)
+
+
+def _quote_breaks(lines: list[str], unquoted: list[str]) -> set[int]:
+    """The lines of text (their places) quoted at another depth than the line of text before them, with a
+    blank line between."""
+    depth = [line[: len(line) - len(text)].count(">") for line, text in zip(lines, unquoted, strict=True)]
+    found = set()
+    before: int | None = None
+    for n, text in enumerate(unquoted):
+        if not text.strip():
+            continue
+        if before is not None and n > before + 1 and depth[n] != depth[before]:
+            found.add(n)
+        before = n
+    return found
 
 
 def _attributions(lines: list[str], unquoted: list[str]) -> set[int]:

@@ -214,6 +214,11 @@ class ParsedLine:
     # a blank line stands above it in a plain text (`blank_breaks`): an unfinished paragraph does not run on
     # into it, nor a fragment before it fold into it
     after_blank: bool = False
+    # of a block the reader gave as one of its own (a chat's message, `Block.parted`)
+    parted: bool = False
+    # two blank lines or more stand above it, more than its text parts paragraphs by (`wide_breaks`: where a
+    # mail's quoting goes a level deeper or back out): no fragment is folded across, either way
+    after_gap: bool = False
 
 
 def parse_document(document: Document) -> list[Speech]:
@@ -351,6 +356,7 @@ def parsed_lines(document: Document) -> list[ParsedLine]:
     for block in blocks:
         raws = split_lines(block.text)
         apart = blank_breaks(raws) if block.kind == "" else set()
+        gaps = wide_breaks(raws, apart)
         if block.parted and out:
             apart.add(0)
         for at, raw in enumerate(raws):
@@ -363,6 +369,8 @@ def parsed_lines(document: Document) -> list[ParsedLine]:
                         kind=block.kind,
                         level=block.level,
                         after_blank=at in apart,
+                        parted=block.parted,
+                        after_gap=at in gaps,
                     )
                 )
     return out
@@ -386,6 +394,13 @@ def blank_breaks(lines: Sequence[str]) -> set[int]:
             apart.add(at)
         before, blank = text, False
     return apart
+
+
+def wide_breaks(lines: Sequence[str], apart: Collection[int]) -> set[int]:
+    """Of the lines a blank line parts from the one before (`apart`, `blank_breaks`), those with two blank
+    lines or more above them: a wider gap than paragraphs part by — a plain text keeps one so only where
+    its quoting goes a level deeper or back out (`corpus.mail.read_mail`, `corpus.plaintext.plain_lines`)."""
+    return {at for at in apart if at >= 2 and not lines[at - 1].strip() and not lines[at - 2].strip()}
 
 
 # A line a blank line may close a paragraph after: one that ends a sentence (「。」「！」「……」, a closing quote
@@ -2341,10 +2356,12 @@ def _paragraphs(
         sections.enter(1, label)
     out: list[Paragraph] = []
     apart: set[int] = set()  # the paragraphs of `out` (their ids) that a blank line stands above
+    gapped: set[int] = set()  # of those, the ones a wider gap stands above (`ParsedLine.after_gap`)
     pending = ""  # a paragraph that has not ended yet (broken across a page)
     pending_section: str | None = None
     pending_leads = False  # the pending paragraph is a one-sentence numbered heading
     pending_apart = False  # a blank line stands above the pending paragraph
+    pending_gap = False  # a wider gap stands above it
     lead: Paragraph | None = None
 
     def emit(paragraph: Paragraph | None, *, after_blank: bool = False) -> None:
@@ -2352,7 +2369,10 @@ def _paragraphs(
         if lead is not None:
             if paragraph is not None and paragraph.kind == "text" and paragraph.section == lead.section:
                 after_blank = id(lead) in apart
-                paragraph = Paragraph(text=lead.text + paragraph.text, section=paragraph.section)
+                merged = Paragraph(text=lead.text + paragraph.text, section=paragraph.section)
+                if id(lead) in gapped:
+                    gapped.add(id(merged))
+                paragraph = merged
             else:
                 out.append(lead)
             lead = None
@@ -2367,6 +2387,8 @@ def _paragraphs(
             paragraph = Paragraph(text=pending, section=pending_section)
             if pending_apart:
                 apart.add(id(paragraph))
+            if pending_gap:
+                gapped.add(id(paragraph))
             if pending_leads and is_complete(pending):
                 emit(None)
                 lead = paragraph
@@ -2493,6 +2515,7 @@ def _paragraphs(
             # A run-in heading: the paragraph opens with its own heading sentence, and stays body text.
             sections.enter(level, _run_in_label(text))
         pending, pending_section, pending_apart = text, sections.current(), line.after_blank
+        pending_gap = line.after_gap
         if not level and not numbered and position in labelled:
             # A label-led item (「🥬地块情况：……」 among its like): its label is its section, under the section it
             # is in, for this paragraph only — it is an item, not a heading over what follows it.
@@ -2506,7 +2529,30 @@ def _paragraphs(
     flush()
     attended()
     emit(None)
-    return _merge_fragments(out, apart={n for n, paragraph in enumerate(out) if id(paragraph) in apart})
+    after = {n for n, paragraph in enumerate(out) if id(paragraph) in apart}
+    hard = {n for n, paragraph in enumerate(out) if id(paragraph) in gapped}
+    return _merge_fragments(out, apart=after, whole=_blocks_of_their_own(out, after, lines), hard=hard)
+
+
+def _blocks_of_their_own(paragraphs: list[Paragraph], apart: set[int], lines: list[ParsedLine]) -> set[int]:
+    """The paragraphs (their places) that stand as blocks of their own, however short: a blank line above
+    each and above the next (or none after it in its section), in a text spaced that way throughout — a
+    chat's messages (every line of the text the reader gave as blocks of their own), or a plain text whose
+    every paragraph after the first has a blank line above it. A short message (「史家栋：收到」) is one, not a
+    fragment folded into the message before it; a hard-wrapped line, with no blank line about it, is none."""
+    text = [n for n, p in enumerate(paragraphs) if p.kind == "text"]
+    plain = [line for line in lines if line.kind == ""]
+    if len(text) < 2 or not plain:
+        return set()
+    if not all(line.parted for line in plain) and not all(n in apart for n in text[1:]):
+        return set()
+    whole = set()
+    for n in text:
+        following = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+        ends = following is None or following.section != paragraphs[n].section or following.kind != "text"
+        if n in apart and (ends or n + 1 in apart):
+            whole.add(n)
+    return whole
 
 
 # Points counted in words: 首先，…其次，…最后， or 第一，…第二，…
@@ -3005,37 +3051,50 @@ _ASKS_OR_ANSWERS = re.compile(
 
 
 def _merge_fragments(
-    paragraphs: list[Paragraph], min_chars: int = 12, apart: Collection[int] = ()
+    paragraphs: list[Paragraph],
+    min_chars: int = 12,
+    apart: Collection[int] = (),
+    whole: Collection[int] = (),
+    hard: Collection[int] = (),
 ) -> list[Paragraph]:
     """Fold a tiny paragraph (a stray fragment) into the next one of its section, else the one before;
     table rows are never folded. `apart`: the paragraphs (their places) a blank line stands above — a
     fragment goes into the one before it rather than one of those (a mail's signature, not into the notice
     pasted under it); with none before it in its section, into the next as ever (a 主送 line over a body).
-    A short title (「关于健步走活动的通知」) is never folded into a 主送 or salutation line under it."""
+    A short title (「关于健步走活动的通知」) is never folded into a 主送 or salutation line under it. `whole`:
+    the paragraphs that are blocks of their own (`_blocks_of_their_own`): never folded, however short. `hard`:
+    the paragraphs a wider gap stands above (a mail's quote level beginning or ending, `wide_breaks`): no
+    fragment is folded across one, either way — a quoted notice's 「县委老干部局」 stays with the notice, the
+    sign-off 「倪科长」 of the reply quoting it is not folded into it."""
     out: list[Paragraph] = []
     carry: Paragraph | None = None
+    carry_hard = False  # a wider gap stands above the fragment carried: it goes into nothing before it
     for at, p in enumerate(paragraphs):
         if (
             carry is not None
             and p.kind == "text"
             and p.section == carry.section
-            and (at not in apart or not _folds_back(out, carry))
+            and at not in hard
+            and (at not in apart or carry_hard or not _folds_back(out, carry))
             and not (_DOC_KIND.search(carry.text) and _addresses(p.text))
         ):
             p = Paragraph(text=carry.text + p.text, section=p.section)
             carry = None
         if carry is not None:
-            if _DOC_KIND.search(carry.text) and p.kind == "text" and _addresses(p.text):
-                out.append(carry)  # a pasted title over its 主送: a passage of its own
+            if (_DOC_KIND.search(carry.text) and p.kind == "text" and _addresses(p.text)) or carry_hard:
+                out.append(carry)  # a pasted title over its 主送, or a fragment under a wider gap: its own
             else:
                 _fold_back(out, carry)
             carry = None
-        if p.kind == "text" and len(p.text) < min_chars:
-            carry = p
+        if p.kind == "text" and len(p.text) < min_chars and at not in whole:
+            carry, carry_hard = p, at in hard
             continue
         out.append(p)
     if carry is not None:
-        _fold_back(out, carry)
+        if carry_hard:
+            out.append(carry)
+        else:
+            _fold_back(out, carry)
     return out
 
 

@@ -78,23 +78,39 @@ def _single_spaced(lines: list[_Raw]) -> list[_Raw]:
     or one line a paragraph with a blank after each; any other text's lines as they are, its blank lines
     parting its paragraphs (a mail's cover note from the notice pasted under it: the parser reads them so,
     `corpus.parse.blank_breaks`). Decided on the file's own lines, before any are joined: a hard-wrapped text
-    with a blank line between its paragraphs keeps them."""
+    with a blank line between its paragraphs keeps them. A wider gap than the text's usual one (two blank
+    lines where one parts every line: where a mail's quoted message begins under the reply) still parts what
+    it stands between: two blank lines are kept there, still a wider gap than a paragraph's break."""
     steps = tight = 0
-    seen = blank = False
+    seen = False
+    blanks = 0
+    gaps: Counter[int] = Counter()  # the runs of blank lines between lines of text, by length
     for line in lines:
         if line.page_break:
-            seen = blank = False
+            seen, blanks = False, 0
             continue
         if not line.text.strip():
-            blank = seen
+            blanks += seen
             continue
         if seen:
             steps += 1
-            tight += not blank
-        seen, blank = True, False
+            tight += not blanks
+            gaps[blanks] += 1
+        seen, blanks = True, 0
     if not steps or tight >= _MIN_TIGHT_SHARE * steps:
         return lines
-    return [line for line in lines if line.page_break or line.text.strip()]
+    usual = gaps.most_common(1)[0][0]
+    kept: list[_Raw] = []
+    blanks = 0
+    for line in lines:
+        if not line.page_break and not line.text.strip():
+            blanks += 1
+            continue
+        if blanks > usual and kept and not kept[-1].page_break and not line.page_break:
+            kept.extend((_Raw(""), _Raw("")))  # still wider than a paragraph's break (`parse.wide_breaks`)
+        blanks = 0
+        kept.append(line)
+    return kept
 
 
 def display_width(text: str) -> int:

@@ -124,3 +124,37 @@ def test_every_message_is_read_once_in_order_under_its_sender_and_no_apps_line(
     assert not STAMP.search(chat.text)
     assert not any(f"[{code}]" in chat.text for code in ("强", "玫瑰", "抱拳", "微笑", "捂脸"))
     assert chat.messages == tuple(f"{name}：{said}{words}" for name, said, _, words in messages)
+
+
+def test_a_short_reply_is_a_paragraph_of_its_own() -> None:
+    """「詹秀英：收到」 under its sender stays one paragraph (docs/read68.md, fix 1): before, every paragraph under
+    12 characters was folded into the message before it (「…量力而行。詹秀英：收到」)."""
+    document, speech, _ = _read("wechat_pc.txt", (HERE / "wechat_pc.txt").read_bytes())
+    paragraphs = [p.text for p in speech.paragraphs]
+    assert "詹秀英：收到" in paragraphs
+    assert paragraphs[paragraphs.index("詹秀英：收到") - 1].endswith("量力而行。")
+    assert check_conservation(document, paragraphs).ok
+
+
+_REPLIES = st.sampled_from(["收到", "好的", "收到，谢谢", "请个假", "场地很平", "明白。", "要是下雨怎么办？"])
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    messages=st.lists(st.tuples(_NAMES, st.one_of(_SAID, _REPLIES)), min_size=3, max_size=8),
+    lead=st.lists(_SAID, min_size=2, max_size=3),
+)
+def test_every_message_however_short_is_a_paragraph_under_its_sender(
+    messages: list[tuple[str, str]], lead: list[str]
+) -> None:
+    """A copied chat read through to paragraphs: each message, a short reply or one with no full stop among
+    them, is one paragraph of its own, its sender's name first, in order — none lost, none run into another."""
+    names = Counter(name for name, _ in messages)
+    assume(len(names) > 1 and names.most_common(1)[0][1] > 1)
+    lines = ["仇海峰 2035/9/2 8:00:00", *lead, ""]
+    for n, (name, said) in enumerate(messages):
+        lines += [f"{name} 2035/9/2 {9 + n}:00:{n:02d}", said, ""]
+    document, speech, _ = _read("chat.txt", "\n".join(lines).encode("utf-8"))
+    paragraphs = [p.text for p in speech.paragraphs]
+    assert paragraphs[-len(messages) :] == [f"{name}：{said}" for name, said in messages]
+    assert check_conservation(document, paragraphs).ok

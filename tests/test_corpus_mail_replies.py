@@ -157,3 +157,62 @@ def test_a_body_line_ending_in_wrote_over_unquoted_lines_is_kept(
     assert "".join(diary.split()) in flat and "不忘初心，永远跟党走。" in flat
     assert "".join(line.split()).rstrip(":：") in flat  # (its colon read as the full-width one)
     assert check_conservation(document, [p.text for p in speech.paragraphs]).ok
+
+
+@pytest.mark.parametrize("name", ["thread.eml", "thread.txt", "apple.eml"])
+def test_a_quoted_sign_off_stays_apart_from_the_quoted_notice_under_it(name: str) -> None:
+    """The question's sign-off 「第三支部 邢立秋」 ends the question; the notice it quotes opens with its own
+    salutation (docs/read68.md, fix 2: before, 「第三支部邢立秋各离退休干部党支部：」 was read as one paragraph,
+    the blank lines between the quote levels dropped with the text's single spacing)."""
+    _, (document, speech) = _read(name, (HERE / name).read_bytes())
+    paragraphs = [p.text for p in speech.paragraphs]  # type: ignore[attr-defined]
+    assert not any("邢立秋" in p and "各离退休干部党支部" in p for p in paragraphs)
+    assert any(p.startswith("各离退休干部党支部：") for p in paragraphs)
+    assert check_conservation(document, paragraphs).ok  # type: ignore[arg-type]
+
+
+# words only one level's message holds: the notice (depth 2), the question quoting it (1), the answer (0)
+_LEVEL_WORDS = (
+    ("各离退休干部党支部", "非物质文化遗产", "局机关大院", "名单报局活动科", "溧岚县委老干部局"),
+    ("倪科长", "无障碍通道", "第三支部"),
+    ("邢书记", "无障碍电梯", "活动科倪晓川"),
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    style=st.sampled_from(_STYLES),
+    attributed=st.booleans(),
+    saved=st.booleans(),
+    back_out=st.integers(min_value=0, max_value=2),
+)
+def test_every_quote_level_begins_a_paragraph_and_no_sentence_is_lost(
+    style: str, attributed: bool, saved: bool, back_out: int
+) -> None:
+    """A reply over a question over a notice, each quoted a level deeper, with or without the attribution
+    lines between them — and the quoting going back out under the notice (`back_out` levels: the question's
+    sign-off, then the answer's, written under what they quote, as an inline reply is): no paragraph holds two
+    levels' lines, and every sentence is read."""
+    line = style.format(
+        slash="2034/5/13", hm="14:20", name="邢立秋", cn="2034年5月13日", week="周六", ampm="下午", h12=2,
+        mm="20", en="Sat, May 13, 2034", AMPM="PM",
+    )  # fmt: skip
+    gap = ["> " + line] if attributed else []
+    question, answer = QUESTION[: -1 if back_out >= 1 else None], ANSWER[: -1 if back_out >= 2 else None]
+    tail = [
+        *(["> >", *quoted(QUESTION[-1:], 1)] if back_out >= 1 else []),
+        *(["", ANSWER[-1]] if back_out >= 2 else []),
+    ]
+    message = reply([*answer, "", *([line] if attributed else []), *quoted(question, 1), ">", *gap,
+                     *quoted(NOTICE, 2), *tail])  # fmt: skip
+    data = saved_as_text(message).encode("utf-8") if saved else message.as_bytes(policy=SMTP)
+    text, (document, speech) = _read("reply.txt" if saved else "reply.eml", data)
+    paragraphs = [p.text for p in speech.paragraphs]  # type: ignore[attr-defined]
+    for paragraph in paragraphs:
+        compact = "".join(paragraph.split())
+        levels = [n for n, words in enumerate(_LEVEL_WORDS) if any(word in compact for word in words)]
+        assert len(levels) <= 1, (paragraph, paragraphs)
+    flat = "".join(text.split())
+    for sentence in _sentences(ANSWER + QUESTION + NOTICE):
+        assert sentence in flat
+    assert check_conservation(document, paragraphs).ok  # type: ignore[arg-type]

@@ -62,3 +62,18 @@ def test_word_threads_writer_kept_are_read_as_threads_from_its_pdf() -> None:
 def test_a_reply_made_in_writers_shape_is_read_after_its_comment() -> None:
     remarks = _remarks("reply.writer.pdf")
     assert "回复（活动中心石婉清）：同意，已改为八点集合" in remarks[0], remarks
+
+
+def test_a_writer_notice_keeps_its_sign_off_as_its_issuer() -> None:
+    """The 落款 under a LibreOffice Writer notice is its issuer, not the end of its last paragraph.
+
+    read68's fix 3 (a right edge measured from the median sentence-ending line, taken out in mend68r) read this
+    page's ragged body lines as full ones: the issuer came out None and 「县委老干部局」 ran into the body.
+    """
+    path = HERE / "reply.writer.pdf"
+    [speech] = parse_document(read_bytes(path.name, path.read_bytes()))
+    assert speech.issuer == "县委老干部局"
+    assert speech.date == "2034-05-08"
+    body = [p.text for p in speech.paragraphs if p.section != "批注"]
+    assert body[-1].endswith("车费自理。"), body
+    assert not any("县委老干部局" in text for text in body), body
