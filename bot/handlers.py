@@ -59,7 +59,7 @@ from corpus import (
     is_archive,
     is_mbox,
     opens_as_folder,
-    read_bytes,
+    read_as_sent,
     size_refusal,
     to_simplified,
     unsupported_message,
@@ -916,7 +916,10 @@ class Handlers:
         async with self.writing:
             progress = self._progress(status, "正在索引")
             try:
-                outcomes, report = await asyncio.to_thread(self._ingest, name, data, progress, sent)
+                typed = (
+                    bool(shown) and shown != name
+                )  # its extension was the type Telegram gave, not the admin's
+                outcomes, report = await asyncio.to_thread(self._ingest, name, data, progress, sent, typed)
             except (CorpusError, SpeechIndexError) as e:
                 log.info("upload %s refused: %s (%r)", name, e, e.__cause__)
                 refusal = said.as_sent(str(e), name, said_as, shown or name) if said_as else str(e)
@@ -954,7 +957,7 @@ class Handlers:
         return {n: speech.title for n in named if (speech := self.store.speech(n)) is not None}
 
     def _ingest(
-        self, name: str, data: bytes, progress: ProgressMessage, sent: str | None = None
+        self, name: str, data: bytes, progress: ProgressMessage, sent: str | None = None, typed: bool = False
     ) -> tuple[list[FileOutcome], BuildReport | None]:
         if opens_as_folder(name):  # each document (mail) in it added as if sent alone, one after another
             done = 0
@@ -968,7 +971,8 @@ class Handlers:
             progress.describe = embedding_progress(f"正在索引 {name}")
             outcomes, report = self.service.add_archive(name, data, progress, on_file=counted)
         else:
-            document = read_bytes(name, data)
+            # an admin cannot rename a file in Telegram: one whose extension lies is read by its bytes
+            document = read_as_sent(name, data, typed=typed)
             if sent is not None:  # a forwarded notice: dated by its posting when its text names no date
                 document = replace(document, sent=sent)
             outcomes, report = self.service.add_documents([document], progress)

@@ -47,6 +47,7 @@ from .errors import (
     CorpusError,
     EmptyDocument,
     ExportedAnswer,
+    Misnamed,
     NotASpeech,
     PictureNotPage,
     TooLarge,
@@ -111,6 +112,7 @@ __all__ = [
     "is_system_file",
     "iter_speech_files",
     "open_archive",
+    "read_as_sent",
     "read_bytes",
     "read_document",
     "size_refusal",
@@ -699,6 +701,35 @@ def read_bytes(name: str, data: bytes) -> Document:
         raise
 
 
+def read_as_sent(name: str, data: bytes, *, typed: bool = False) -> Document:
+    """A file its sender cannot rename (sent to the bot from Telegram) read by what its bytes are when its
+    supported extension lies — 「通知.docx」 holding a PDF, 「讲话.txt」 holding a Word file, 「表.pdf」 holding a
+    workbook: read as the format its bytes are in (`Misnamed.kind`), cited under the name it was sent with, with
+    a note saying how it was read. Anything else as `read_bytes` reads or refuses it: a file under its own
+    format's name, an old deck (.ppt: saved again as .pptx), a web page under a PDF's name (a failed download),
+    an archive under a document's name. `speechqa add` keeps its refusal with the extension to use. `typed`: the
+    extension is not the sender's but the type Telegram gave (「通知二」 sent as application/pdf is 「通知二.pdf」):
+    such a file is cited under the format its bytes are in (「通知二.txt」), a name the sender never gave not kept."""
+    try:
+        return read_bytes(name, data)
+    except Misnamed as e:
+        kind = e.kind
+        if kind not in SUPPORTED_SUFFIXES or opens_as_folder(kind):
+            raise
+    read_as = (name[: -len(Path(name).suffix)] or "未命名文件") + kind
+    said = f"{name}（按文件内容是{_KIND_NAMES[kind]}）"
+    try:
+        document = read_bytes(read_as, data)
+    except CorpusError as e:  # its own format's refusal (an encrypted PDF…), naming the file as sent
+        error = UnreadableFile if isinstance(e, Misnamed) else type(e)
+        raise error(str(e).replace(read_as, said, 1).replace(read_as, name)) from e
+    if typed:
+        return document
+    note = f"{name} 其实是{_KIND_NAMES[kind]}，已按 {kind} 文件的内容读取，出处仍用发来的文件名"
+    notes = tuple(n.replace(read_as, name) for n in document.notes)
+    return replace(document, name=name, notes=(as_sentence(note), *notes))
+
+
 def _read_bytes(name: str, data: bytes) -> Document:
     if (refusal := size_refusal(name, len(data))) is not None:
         raise TooLarge(refusal)
@@ -720,7 +751,7 @@ def _read_bytes(name: str, data: bytes) -> Document:
     ):
         if kind == ".ppt":  # an old deck under a document's name: what it is, and how to save it to be read
             raise UnsupportedFormat(as_sentence(old_ppt_message(name).replace(" 是旧版", " 其实是旧版", 1)))
-        raise UnreadableFile(_misnamed(name, kind))
+        raise Misnamed(_misnamed(name, kind), kind)
     if kind is None and suffix in SUPPORTED_SUFFIXES and cfb.is_cfb(data) and cfb.contents(data) is not None:
         raise UnreadableFile(
             f"{name} 不是 Word、Excel 或 PowerPoint 文件，是其他程序的复合文档（如 Outlook 邮件 .msg），不能读取"
@@ -734,7 +765,7 @@ def _read_bytes(name: str, data: bytes) -> Document:
     except CorpusError as e:
         if kind is None and suffix not in (".txt", *MARKDOWN_SUFFIXES) and _is_chinese_text(data):
             # a text under another name (a Markdown file is a text: its own refusal stands)
-            raise UnreadableFile(_misnamed(name, ".txt")) from e
+            raise Misnamed(_misnamed(name, ".txt"), ".txt") from e
         raise
     pictures = _holds_pictures(data)
     if not text.strip():
