@@ -11,6 +11,7 @@ numbers dropped as in a PDF), spreadsheets .xlsx/.xlsm/.xls/.et/.ods/.csv (corpu
 from __future__ import annotations
 
 import contextlib
+import csv
 import hashlib
 import html
 import io
@@ -422,6 +423,7 @@ _KIND_NAMES = {
     ".uot": " UOF 文档（.uot）",
     ".epub": " EPUB 电子书（.epub）",
     ".txt": "纯文本文件",
+    ".csv": " CSV 表格（.csv）",
     ".zip": " zip 压缩包",
 }
 
@@ -588,6 +590,27 @@ def _program_text(text: str) -> bool:
         except ValueError:
             return False
         return True
+    return False
+
+
+def _is_delimited(data: bytes) -> bool:
+    """Whether a text splits into delimited rows with a steady column count (a CSV or TSV saved under a
+    workbook's name, as office systems' 「导出Excel」 do): at least two non-blank rows, every one with the
+    same two or more fields by one of the delimiters a CSV uses."""
+    try:
+        text, _ = decode_text("", data)
+    except CorpusError:
+        return False
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) < 2:
+        return False
+    for delimiter in (",", "\t", ";", "，"):
+        try:
+            widths = {len(row) for row in csv.reader(lines, delimiter=delimiter)}
+        except csv.Error:
+            continue
+        if len(widths) == 1 and widths.pop() >= 2:
+            return True
     return False
 
 
@@ -763,6 +786,9 @@ def _read_bytes(name: str, data: bytes) -> Document:
     except RecursionError as e:  # nested past the stack: Python's e-mail parser recurses per MIME level
         raise TooLarge(f"{name} 的结构嵌套过深（层层嵌套的邮件或附件），疑似损坏或恶意文件，已拒绝") from e
     except CorpusError as e:
+        if kind is None and suffix in SHEET_SUFFIXES and suffix != ".csv" and _is_delimited(data):
+            # a CSV or TSV under a workbook's name: its rows read as the table they are, not as lines of text
+            raise Misnamed(_misnamed(name, ".csv"), ".csv") from e
         if kind is None and suffix not in (".txt", *MARKDOWN_SUFFIXES) and _is_chinese_text(data):
             # a text under another name (a Markdown file is a text: its own refusal stands)
             raise Misnamed(_misnamed(name, ".txt"), ".txt") from e
