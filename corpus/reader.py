@@ -428,12 +428,23 @@ _KIND_NAMES = {
 }
 
 
+def _pdf_header(data: bytes) -> bool:
+    """Whether a PDF's header 「%PDF-」 opens the file after a short prefix a damaged download carries (blank
+    lines, or binary bytes a transfer put before it; pdfminer reads such a file from its cross-reference table at
+    the end), never a mention of it inside a text (「文件头为 %PDF-1.7」 in a notice)."""
+    at = data.find(b"%PDF-", 0, 1024)
+    if at < 0:
+        return False
+    prefix = data[:at]
+    return not prefix.strip() or any(b < 0x20 and b not in b"\t\r\n\f" for b in prefix)
+
+
 def content_kind(data: bytes) -> str | None:
     """The format a file's bytes are in, by their signature, as a suffix (".pdf", ".docx"…); None when
     they carry none of the supported formats' marks (plain text has none)."""
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
         return ".rtf"
-    if data.startswith(b"%PDF") or (b"%PDF-" in data[:1024] and b"\x00" not in data[:1024]):
+    if data.startswith(b"%PDF") or _pdf_header(data):
         return ".pdf"
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return ".png"
@@ -771,6 +782,8 @@ def _read_bytes(name: str, data: bytes) -> Document:
         and not (kind == ".uot" and suffix in UOF_SUFFIXES)
         and not (kind in _ODT and suffix in _ODT)
         and suffix in SUPPORTED_SUFFIXES
+        # a text whose bytes decode as Chinese text is the text it says it is, whatever mark it holds
+        and not (suffix in (".txt", *MARKDOWN_SUFFIXES) and _is_chinese_text(data))
     ):
         if kind == ".ppt":  # an old deck under a document's name: what it is, and how to save it to be read
             raise UnsupportedFormat(as_sentence(old_ppt_message(name).replace(" 是旧版", " 其实是旧版", 1)))

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 
 from corpus import Misnamed, read_as_sent, read_bytes
+from corpus.reader import content_kind
 from retrieval import SpeechService
 
 from .bot_harness import ADMIN, feed, running_bot
@@ -68,3 +70,41 @@ async def test_a_csv_sent_as_a_workbook_is_added_by_the_bot(
     assert "⚠️ 表.xlsx 其实是 CSV 表格（.csv），已按 .csv 文件的内容读取，出处仍用发来的文件名。" in report, (
         report
     )
+
+
+NOTICE = "系统升级说明\n\n各单位：新版公文系统导出的文件头为 %PDF-1.7，请各单位注意核对，如有问题请联系市委老干部局信息科。\n"
+SPEECH_PDF = (
+    Path(__file__).parent / "fixtures" / "documents" / "columns.libreoffice.pdf"
+)  # LibreOffice's export
+
+
+def test_a_text_mentioning_a_pdf_header_is_read_as_the_text_it_is() -> None:
+    """A GBK notice saying 「文件头为 %PDF-1.7」 in its first KiB is a text (it was refused as a damaged PDF); a
+    PDF after blank lines or a transfer's binary bytes (pdfminer reads it) is still a PDF under a text's name."""
+    data = NOTICE.encode("gbk")
+    assert content_kind(data) is None
+    assert (
+        read_bytes("说明.txt", data).text
+        == read_bytes("说明.md", data).text
+        == read_as_sent("说明.txt", data).text
+    )
+    assert "%PDF-1.7" in read_bytes("说明.txt", data).text
+    pdf = SPEECH_PDF.read_bytes()
+    for prefix in (b"", b"\r\n\r\n", b"\x00\x00\x01\x10"):
+        assert content_kind(prefix + pdf) == ".pdf"
+        assert read_as_sent("讲话.txt", prefix + pdf).text == read_bytes("讲话.pdf", pdf).text
+
+
+@pytest.mark.slow
+@pytest.mark.asyncio
+async def test_a_text_mentioning_a_pdf_header_is_added_by_the_bot(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """An admin sends 「说明.txt」 whose text mentions 「%PDF-1.7」: it is added as the text it is, with no note —
+    it was refused 「说明.txt（按文件内容是 PDF 文件） 不是有效的 PDF 文件…」."""
+    async with running_bot(api, seed_service) as app:
+        await feed(
+            app, api.make_document_update("说明.txt", NOTICE.encode("gbk"), "text/plain", user_id=ADMIN)
+        )
+        report = api.last_message(ADMIN).plain_text
+    assert "📥 说明.txt" in report and "新增" in report and "其实是" not in report, report
