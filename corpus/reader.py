@@ -669,6 +669,9 @@ _NEVER_A_PAGE = (
     *(s for s in SHEET_SUFFIXES if s != ".csv"),
     *SLIDE_SUFFIXES,
 )
+_PAGE_AS_IS = "；如果这个网页就是要加的内容，请把扩展名改为 .html 再添加"
+# what the bot, whose admins cannot rename a file, says instead: a browser saves the page as what it is
+_PAGE_AS_IS_SENT = "；如果这个网页就是要加的内容，请在浏览器中把它另存为网页（.html）再发来"
 _PAGE_TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.I | re.S)
 
 
@@ -688,7 +691,7 @@ def _web_page_refusal(name: str, suffix: str, data: bytes) -> str:
             title = f"（标题「{words if len(words) <= 30 else words[:30] + '…'}」）"
     return (
         f"{name} 其实是一个网页{title}，不是 {suffix} 文件：多半是下载没有成功，网站给的是错误页或登录页，"
-        "请重新下载原文件再添加；如果这个网页就是要加的内容，请把扩展名改为 .html 再添加"
+        f"请重新下载原文件再添加{_PAGE_AS_IS}"
     )
 
 
@@ -743,20 +746,31 @@ def read_as_sent(name: str, data: bytes, *, typed: bool = False) -> Document:
     format's name, an old deck (.ppt: saved again as .pptx), a web page under a PDF's name (a failed download),
     an archive under a document's name. `speechqa add` keeps its refusal with the extension to use. `typed`: the
     extension is not the sender's but the type Telegram gave (「通知二」 sent as application/pdf is 「通知二.pdf」):
-    such a file is cited under the format its bytes are in (「通知二.txt」), a name the sender never gave not kept."""
+    such a file is cited under the format its bytes are in (「通知二.txt」), a name the sender never gave not kept,
+    and a refusal names it once as sent with how it was read (「通知四（没有扩展名，按文件内容当作 .pdf 文件读取）」)."""
     try:
         return read_bytes(name, data)
     except Misnamed as e:
         kind = e.kind
         if kind not in SUPPORTED_SUFFIXES or opens_as_folder(kind):
             raise
-    read_as = (name[: -len(Path(name).suffix)] or "未命名文件") + kind
-    said = f"{name}（按文件内容是{_KIND_NAMES[kind]}）"
+    except UnreadableFile as e:  # a web page under a document's name: no rename advice to a sender who cannot
+        if _PAGE_AS_IS not in str(e):
+            raise
+        raise UnreadableFile(str(e).replace(_PAGE_AS_IS, _PAGE_AS_IS_SENT)) from e
+    stem = name[: -len(Path(name).suffix)] or "未命名文件"
+    read_as = stem + kind
+    # named once with how it was read: 「通知四（没有扩展名，按文件内容当作 .pdf 文件读取）」, its name as sent after
+    said = (
+        f"{stem}（没有扩展名，按文件内容当作 {kind} 文件读取）"
+        if typed
+        else f"{name}（按文件内容是{_KIND_NAMES[kind]}）"
+    )
     try:
         document = read_bytes(read_as, data)
     except CorpusError as e:  # its own format's refusal (an encrypted PDF…), naming the file as sent
         error = UnreadableFile if isinstance(e, Misnamed) else type(e)
-        raise error(str(e).replace(read_as, said, 1).replace(read_as, name)) from e
+        raise error(str(e).replace(read_as, said, 1).replace(read_as, stem if typed else name)) from e
     if typed:
         return document
     note = f"{name} 其实是{_KIND_NAMES[kind]}，已按 {kind} 文件的内容读取，出处仍用发来的文件名"

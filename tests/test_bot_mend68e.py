@@ -6,16 +6,19 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from corpus import Misnamed, read_as_sent, read_bytes
 from corpus.reader import content_kind
+from index import Library
 from retrieval import SpeechService
 
-from .bot_harness import ADMIN, feed, running_bot
+from .bot_harness import ADMIN, feed, running_bot, service_on
 from .fake_telegram import FakeBotAPI
+from .sent_files import notice_docx
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ROWS = [
@@ -108,3 +111,84 @@ async def test_a_text_mentioning_a_pdf_header_is_added_by_the_bot(
         )
         report = api.last_message(ADMIN).plain_text
     assert "📥 说明.txt" in report and "新增" in report and "其实是" not in report, report
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+LOCKED = Path(__file__).parent / "fixtures" / "documents" / "health_notice.user-aes256.pdf"
+
+
+@pytest.mark.slow
+@pytest.mark.asyncio
+async def test_a_typed_upload_read_by_its_bytes_is_named_once_as_sent(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """「通知四」 (no extension) sent as a Word file but an encrypted PDF was refused naming it with three brackets
+    that contradict each other (「按 Telegram 标明的类型当作 .docx」「按文件内容是 PDF 文件」); now once, as sent, with
+    how it was read. 「通知五」 sent as a PDF but a Word file is added and reported as 「通知五」."""
+    async with running_bot(api, seed_service) as app:
+        await feed(app, api.make_document_update("通知四", LOCKED.read_bytes(), DOCX, user_id=ADMIN))
+        locked = api.last_message(ADMIN).plain_text
+        await feed(app, api.make_document_update("通知五", notice_docx(), "application/pdf", user_id=ADMIN))
+        added = api.last_message(ADMIN).plain_text
+    assert locked.startswith(
+        "❌ 这个 PDF 需要密码才能打开：通知四（没有扩展名，按文件内容当作 .pdf 文件读取）（请先"
+    ), locked
+    assert "Telegram" not in locked and "按文件内容是" not in locked, locked
+    assert "📥 通知五\n" in added and "新增" in added and "通知五.docx" not in added, added
+
+
+PAGE = "<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1><hr>nginx</body></html>"
+
+
+def zipped(name: str, data: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(name, data)
+    return out.getvalue()
+
+
+@pytest.mark.slow
+@pytest.mark.asyncio
+async def test_the_bot_never_tells_an_admin_to_rename_a_file(
+    api: FakeBotAPI, seed_service: SpeechService
+) -> None:
+    """「材料.docx」 that is a zip holding a notice was refused 「…请把扩展名改为 .zip 再添加。」: now it is opened as
+    the archive it is, as an admin's .zip is; a failed download's 404 page under 「通知.pdf」 is refused with what
+    an admin can do in Telegram (no rename)."""
+    async with running_bot(api, seed_service) as app:
+        await feed(
+            app,
+            api.make_document_update("材料.docx", zipped("通知.docx", notice_docx()), DOCX, user_id=ADMIN),
+        )
+        archive = api.last_message(ADMIN).plain_text
+        await feed(app, api.make_document_update("通知.pdf", PAGE.encode(), "application/pdf", user_id=ADMIN))
+        page = api.last_message(ADMIN).plain_text
+    assert "📥 材料.docx › 通知.docx" in archive and "新增" in archive, archive
+    assert page.startswith("❌ 通知.pdf 其实是一个网页（标题「404 Not Found」）"), page
+    assert "另存为网页（.html）再发来。" in page, page
+    assert "扩展名改为" not in archive + page, archive + page
+
+
+@pytest.mark.slow
+@pytest.mark.asyncio
+async def test_a_typed_upload_taken_up_after_a_restart_keeps_its_sent_name(
+    api: FakeBotAPI, seed_home: Path
+) -> None:
+    """「通知六」 (no extension) sent as a PDF but a Word file, the bot stopped while adding it: taken up at start-up,
+    it is reported as 「通知六」 as the first try would have — it was named 「通知六.docx」, a name never given."""
+    library = Library(seed_home)
+    stored = api.register_file(notice_docx(), "通知六")
+    status = api.sent_earlier(ADMIN, "⏳ 正在读取 通知六.pdf…")
+    library.store.begin_upload(
+        123, ADMIN, ADMIN, status.message_id, "通知六.pdf", [stored.file_id], sent_as="通知六"
+    )
+    library.close()
+    with service_on(seed_home) as service:
+        async with running_bot(api, service, progress_interval=0):
+            await api.wait_for(
+                "editMessageText", predicate=lambda c: "新增" in str(c.params.get("text")), timeout=90
+            )
+            left = service.library.store.unfinished_uploads(123)
+    report = api.get_message(ADMIN, status.message_id).plain_text
+    assert report.startswith("📥 通知六\n新增 #"), report
+    assert "通知六.docx" not in report and "通知六.pdf" not in report, report
