@@ -188,7 +188,6 @@ async def test_a_typed_upload_taken_up_after_a_restart_keeps_its_sent_name(
             await api.wait_for(
                 "editMessageText", predicate=lambda c: "新增" in str(c.params.get("text")), timeout=90
             )
-            left = service.library.store.unfinished_uploads(123)
     report = api.get_message(ADMIN, status.message_id).plain_text
     assert report.startswith("📥 通知六\n新增 #"), report
     assert "通知六.docx" not in report and "通知六.pdf" not in report, report
