@@ -527,14 +527,15 @@ def typed_as_sent(outcome: FileOutcome, name: str, shown: str) -> FileOutcome:
     """What adding a file the bot named by the type Telegram gave (`name`, 「通知二.pdf」 sent as 「通知二」) did,
     naming it as sent (`shown`): the 📥 line 「通知二」, a refusal 「通知二（没有扩展名，按文件内容当作 .txt 文件
     读取）中没有找到讲话正文」 when it was read by its bytes as another format, never a name the admin never gave.
-    An archive's member (「附件.zip › 通知.docx」) is its own name."""
+    An archive's member (「附件.zip › 通知.docx」) is its own name; a file read as its type said keeps the name it
+    is cited under (「📥 通知三.txt」, mend66t)."""
     stem = name[: -len(Path(name).suffix)] or "未命名文件"
     read = outcome.name
-    if outcome.archive is not None or not read.startswith(stem) or read[len(stem) :] != Path(read).suffix:
+    if read == name or outcome.archive is not None or read[len(stem) :] != Path(read).suffix:
         return outcome
-    said_as = shown
-    if read != name:
-        said_as = f"{shown}（没有扩展名，按文件内容当作 {Path(read).suffix} 文件读取）"
+    if not read.startswith(stem):
+        return outcome
+    said_as = f"{shown}（没有扩展名，按文件内容当作 {Path(read).suffix} 文件读取）"
     error = outcome.error and as_sent(outcome.error, read, said_as, shown)
     return replace(outcome, name=shown, error=error)
 
