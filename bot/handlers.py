@@ -22,7 +22,6 @@ from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any, TypeVar
 
 from telegram import (
@@ -56,10 +55,11 @@ from telegram.ext import Application, ContextTypes
 from corpus import (
     SUPPORTED_FORMATS,
     CorpusError,
+    Misnamed,
     is_archive,
     is_mbox,
     opens_as_folder,
-    read_bytes,
+    read_as_sent,
     size_refusal,
     to_simplified,
     unsupported_message,
@@ -769,10 +769,7 @@ class Handlers:
         """Download a file an admin sent, add its speeches, update the index and report (`refused_tip`
         follows a refusal, `note` the report). `as_sent` is the file's own name when the bot added an extension
         to it by the type Telegram gave (「通知」 read as 「通知.txt」): a refusal names the file so."""
-        said_as, shown = name, name
-        if as_sent is not None and as_sent != name:
-            shown = as_sent or "未命名文件"
-            said_as = f"{shown}（没有扩展名，按 Telegram 标明的类型当作 {Path(name).suffix} 文件读取）"
+        said_as, shown = said.typed_name(name, as_sent)
         size = document.file_size
         # a file `speechqa add` refuses too (a .txt over 10 MB, any file over 50 MB) is told so in its words;
         # one it would take but Telegram does not let the bot download, with both limits
@@ -785,7 +782,7 @@ class Handlers:
         status = await message.reply_text(f"⏳ 正在读取 {fmt.escape(name)}…")
         sender = message.from_user.id if message.from_user else 0
         async with self._unfinished(
-            status, sender, name, [document.file_id], photo=bool(refused_tip), note=note
+            status, sender, name, [document.file_id], photo=bool(refused_tip), note=note, sent_as=as_sent
         ):
             await self._download_and_add(
                 status,
@@ -833,7 +830,15 @@ class Handlers:
 
     @asynccontextmanager
     async def _unfinished(
-        self, status: Message, sender: int, name: str, file_ids: Sequence[str], *, photo: bool, note: str = ""
+        self,
+        status: Message,
+        sender: int,
+        name: str,
+        file_ids: Sequence[str],
+        *,
+        photo: bool,
+        note: str = "",
+        sent_as: str | None = None,
     ) -> AsyncIterator[None]:
         """An upload kept in the store from its 「⏳ 正在读取…」 to its report, so that one the bot was stopped
         or killed in the middle of is added when it starts again (`resume_uploads`); an upload ended by an
@@ -849,6 +854,7 @@ class Handlers:
                 file_ids,
                 photo=photo,
                 note=note,
+                sent_as=sent_as,
             )
         except SpeechIndexError as e:  # a read-only data home: the upload is refused anyway, in its words
             log.warning("could not keep upload %s for a restart: %s", name, e)
@@ -886,8 +892,15 @@ class Handlers:
                     text = f"⏳ 机器人重启过，正在重新读取 {fmt.escape(upload.name)}…"
                     status = await _status_again(status, text)
                     tip = PHOTO_TIP if upload.photo else ""
+                    said_as, shown = said.typed_name(upload.name, upload.sent_as)
                     await self._download_and_add(
-                        status, upload.name, upload.file_ids, refused_tip=tip, note=upload.note
+                        status,
+                        upload.name,
+                        upload.file_ids,
+                        refused_tip=tip,
+                        note=upload.note,
+                        said_as=said_as,
+                        shown=shown,
                     )
             except TelegramError as e:  # the admin blocked the bot meanwhile…: nobody to report to
                 log.warning("could not report %s, taken up again: %s", upload.name, e)
@@ -916,12 +929,17 @@ class Handlers:
         async with self.writing:
             progress = self._progress(status, "正在索引")
             try:
-                outcomes, report = await asyncio.to_thread(self._ingest, name, data, progress, sent)
+                typed = (
+                    bool(shown) and shown != name
+                )  # its extension was the type Telegram gave, not the admin's
+                outcomes, report = await asyncio.to_thread(self._ingest, name, data, progress, sent, typed)
             except (CorpusError, SpeechIndexError) as e:
                 log.info("upload %s refused: %s (%r)", name, e, e.__cause__)
                 refusal = said.as_sent(str(e), name, said_as, shown or name) if said_as else str(e)
                 await progress.finish(fmt.render_refusal(refusal) + refused_tip)
                 return
+        if typed:  # named by the type Telegram gave: reported under the name it was sent with
+            outcomes = [said.typed_as_sent(o, name, shown) for o in outcomes]
         differ = await asyncio.to_thread(self._differences, outcomes)
         text = fmt.render_ingest(outcomes, report, differ)
         if note and any(o.speeches for o in outcomes):
@@ -954,9 +972,18 @@ class Handlers:
         return {n: speech.title for n in named if (speech := self.store.speech(n)) is not None}
 
     def _ingest(
-        self, name: str, data: bytes, progress: ProgressMessage, sent: str | None = None
+        self, name: str, data: bytes, progress: ProgressMessage, sent: str | None = None, typed: bool = False
     ) -> tuple[list[FileOutcome], BuildReport | None]:
-        if opens_as_folder(name):  # each document (mail) in it added as if sent alone, one after another
+        document = None
+        if not opens_as_folder(name):
+            try:
+                # an admin cannot rename a file in Telegram: one whose extension lies is read by its bytes
+                document = read_as_sent(name, data, typed=typed)
+            except Misnamed as e:
+                if e.kind != ".zip":
+                    raise
+                # a zip under a document's name (「材料.docx」): opened as the archive it is, as an admin's .zip is
+        if document is None:  # each document (mail) in it added as if sent alone, one after another
             done = 0
             unit = "封邮件" if is_mbox(name) else "个文件"
 
@@ -968,7 +995,6 @@ class Handlers:
             progress.describe = embedding_progress(f"正在索引 {name}")
             outcomes, report = self.service.add_archive(name, data, progress, on_file=counted)
         else:
-            document = read_bytes(name, data)
             if sent is not None:  # a forwarded notice: dated by its posting when its text names no date
                 document = replace(document, sent=sent)
             outcomes, report = self.service.add_documents([document], progress)

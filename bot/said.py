@@ -11,7 +11,7 @@ from __future__ import annotations
 import mimetypes
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from telegram import (
@@ -34,7 +34,7 @@ from corpus import (
     typed_id,
     written_as_digits,
 )
-from index import BEIJING
+from index import BEIJING, FileOutcome
 from retrieval import INTERROGATIVE, pasted_link
 from retrieval import asks_for_more as asks_for_more  # 「还有吗」: shared with the CLI's interactive mode
 from retrieval import asks_for_previous as asks_for_previous  # 「上一页」: likewise
@@ -512,6 +512,32 @@ def as_sent(refusal: str, name: str, said_as: str, shown: str) -> str:
     name) wherever else — 「这个 Word 文档设有打开密码：加密文件（Telegram 没有标明类型…）」, never 「加密文件.doc」."""
     first, found, rest = refusal.partition(name)
     return first + said_as + rest.replace(name, shown) if found else refusal
+
+
+def typed_name(name: str, as_sent: str | None) -> tuple[str, str]:
+    """How a refusal names a file the bot added as `name`, sent as `as_sent` (None: as `name`): where it first
+    names it (with how it was read, when the bot gave it the type's extension) and anywhere after."""
+    if as_sent is None or as_sent == name:
+        return name, name
+    shown = as_sent or "未命名文件"
+    return f"{shown}（没有扩展名，按 Telegram 标明的类型当作 {Path(name).suffix} 文件读取）", shown
+
+
+def typed_as_sent(outcome: FileOutcome, name: str, shown: str) -> FileOutcome:
+    """What adding a file the bot named by the type Telegram gave (`name`, 「通知二.pdf」 sent as 「通知二」) did,
+    naming it as sent (`shown`): the 📥 line 「通知二」, a refusal 「通知二（没有扩展名，按文件内容当作 .txt 文件
+    读取）中没有找到讲话正文」 when it was read by its bytes as another format, never a name the admin never gave.
+    An archive's member (「附件.zip › 通知.docx」) is its own name; a file read as its type said keeps the name it
+    is cited under (「📥 通知三.txt」, mend66t)."""
+    stem = name[: -len(Path(name).suffix)] or "未命名文件"
+    read = outcome.name
+    if read == name or outcome.archive is not None or read[len(stem) :] != Path(read).suffix:
+        return outcome
+    if not read.startswith(stem):
+        return outcome
+    said_as = f"{shown}（没有扩展名，按文件内容当作 {Path(read).suffix} 文件读取）"
+    error = outcome.error and as_sent(outcome.error, read, said_as, shown)
+    return replace(outcome, name=shown, error=error)
 
 
 def photo_name(message: Message) -> str:

@@ -36,6 +36,16 @@ class UnreadableFile(CorpusError):
     pass
 
 
+class Misnamed(UnreadableFile):
+    """A file in another supported format than its extension says (「通知.docx」 holding a PDF): `kind`, the
+    suffix its bytes are read by. `speechqa add` refuses it with the extension to use; the bot, whose admins
+    cannot rename a file in Telegram, reads it by its bytes (`corpus.read_as_sent`)."""
+
+    def __init__(self, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
 class EmptyDocument(CorpusError):
     pass
 

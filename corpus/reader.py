@@ -11,6 +11,7 @@ numbers dropped as in a PDF), spreadsheets .xlsx/.xlsm/.xls/.et/.ods/.csv (corpu
 from __future__ import annotations
 
 import contextlib
+import csv
 import hashlib
 import html
 import io
@@ -47,6 +48,7 @@ from .errors import (
     CorpusError,
     EmptyDocument,
     ExportedAnswer,
+    Misnamed,
     NotASpeech,
     PictureNotPage,
     TooLarge,
@@ -111,6 +113,7 @@ __all__ = [
     "is_system_file",
     "iter_speech_files",
     "open_archive",
+    "read_as_sent",
     "read_bytes",
     "read_document",
     "size_refusal",
@@ -420,8 +423,20 @@ _KIND_NAMES = {
     ".uot": " UOF 文档（.uot）",
     ".epub": " EPUB 电子书（.epub）",
     ".txt": "纯文本文件",
+    ".csv": " CSV 表格（.csv）",
     ".zip": " zip 压缩包",
 }
+
+
+def _pdf_header(data: bytes) -> bool:
+    """Whether a PDF's header 「%PDF-」 opens the file after a short prefix a damaged download carries (blank
+    lines, or binary bytes a transfer put before it; pdfminer reads such a file from its cross-reference table at
+    the end), never a mention of it inside a text (「文件头为 %PDF-1.7」 in a notice)."""
+    at = data.find(b"%PDF-", 0, 1024)
+    if at < 0:
+        return False
+    prefix = data[:at]
+    return not prefix.strip() or any(b < 0x20 and b not in b"\t\r\n\f" for b in prefix)
 
 
 def content_kind(data: bytes) -> str | None:
@@ -429,7 +444,7 @@ def content_kind(data: bytes) -> str | None:
     they carry none of the supported formats' marks (plain text has none)."""
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
         return ".rtf"
-    if data.startswith(b"%PDF") or (b"%PDF-" in data[:1024] and b"\x00" not in data[:1024]):
+    if data.startswith(b"%PDF") or _pdf_header(data):
         return ".pdf"
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return ".png"
@@ -589,6 +604,27 @@ def _program_text(text: str) -> bool:
     return False
 
 
+def _is_delimited(data: bytes) -> bool:
+    """Whether a text splits into delimited rows with a steady column count (a CSV or TSV saved under a
+    workbook's name, as office systems' 「导出Excel」 do): at least two non-blank rows, every one with the
+    same two or more fields by one of the delimiters a CSV uses."""
+    try:
+        text, _ = decode_text("", data)
+    except CorpusError:
+        return False
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) < 2:
+        return False
+    for delimiter in (",", "\t", ";", "，"):
+        try:
+            widths = {len(row) for row in csv.reader(lines, delimiter=delimiter)}
+        except csv.Error:
+            continue
+        if len(widths) == 1 and widths.pop() >= 2:
+            return True
+    return False
+
+
 def _is_chinese_text(data: bytes) -> bool:
     try:
         text, _ = decode_text("", data)
@@ -633,6 +669,9 @@ _NEVER_A_PAGE = (
     *(s for s in SHEET_SUFFIXES if s != ".csv"),
     *SLIDE_SUFFIXES,
 )
+_PAGE_AS_IS = "；如果这个网页就是要加的内容，请把扩展名改为 .html 再添加"
+# what the bot, whose admins cannot rename a file, says instead: a browser saves the page as what it is
+_PAGE_AS_IS_SENT = "；如果这个网页就是要加的内容，请在浏览器中把它另存为网页（.html）再发来"
 _PAGE_TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.I | re.S)
 
 
@@ -652,7 +691,7 @@ def _web_page_refusal(name: str, suffix: str, data: bytes) -> str:
             title = f"（标题「{words if len(words) <= 30 else words[:30] + '…'}」）"
     return (
         f"{name} 其实是一个网页{title}，不是 {suffix} 文件：多半是下载没有成功，网站给的是错误页或登录页，"
-        "请重新下载原文件再添加；如果这个网页就是要加的内容，请把扩展名改为 .html 再添加"
+        f"请重新下载原文件再添加{_PAGE_AS_IS}"
     )
 
 
@@ -699,6 +738,46 @@ def read_bytes(name: str, data: bytes) -> Document:
         raise
 
 
+def read_as_sent(name: str, data: bytes, *, typed: bool = False) -> Document:
+    """A file its sender cannot rename (sent to the bot from Telegram) read by what its bytes are when its
+    supported extension lies — 「通知.docx」 holding a PDF, 「讲话.txt」 holding a Word file, 「表.pdf」 holding a
+    workbook: read as the format its bytes are in (`Misnamed.kind`), cited under the name it was sent with, with
+    a note saying how it was read. Anything else as `read_bytes` reads or refuses it: a file under its own
+    format's name, an old deck (.ppt: saved again as .pptx), a web page under a PDF's name (a failed download),
+    an archive under a document's name. `speechqa add` keeps its refusal with the extension to use. `typed`: the
+    extension is not the sender's but the type Telegram gave (「通知二」 sent as application/pdf is 「通知二.pdf」):
+    such a file is cited under the format its bytes are in (「通知二.txt」), a name the sender never gave not kept,
+    and a refusal names it once as sent with how it was read (「通知四（没有扩展名，按文件内容当作 .pdf 文件读取）」)."""
+    try:
+        return read_bytes(name, data)
+    except Misnamed as e:
+        kind = e.kind
+        if kind not in SUPPORTED_SUFFIXES or opens_as_folder(kind):
+            raise
+    except UnreadableFile as e:  # a web page under a document's name: no rename advice to a sender who cannot
+        if _PAGE_AS_IS not in str(e):
+            raise
+        raise UnreadableFile(str(e).replace(_PAGE_AS_IS, _PAGE_AS_IS_SENT)) from e
+    stem = name[: -len(Path(name).suffix)] or "未命名文件"
+    read_as = stem + kind
+    # named once with how it was read: 「通知四（没有扩展名，按文件内容当作 .pdf 文件读取）」, its name as sent after
+    said = (
+        f"{stem}（没有扩展名，按文件内容当作 {kind} 文件读取）"
+        if typed
+        else f"{name}（按文件内容是{_KIND_NAMES[kind]}）"
+    )
+    try:
+        document = read_bytes(read_as, data)
+    except CorpusError as e:  # its own format's refusal (an encrypted PDF…), naming the file as sent
+        error = UnreadableFile if isinstance(e, Misnamed) else type(e)
+        raise error(str(e).replace(read_as, said, 1).replace(read_as, stem if typed else name)) from e
+    if typed:
+        return document
+    note = f"{name} 其实是{_KIND_NAMES[kind]}，已按 {kind} 文件的内容读取，出处仍用发来的文件名"
+    notes = tuple(n.replace(read_as, name) for n in document.notes)
+    return replace(document, name=name, notes=(as_sentence(note), *notes))
+
+
 def _read_bytes(name: str, data: bytes) -> Document:
     if (refusal := size_refusal(name, len(data))) is not None:
         raise TooLarge(refusal)
@@ -717,10 +796,12 @@ def _read_bytes(name: str, data: bytes) -> Document:
         and not (kind == ".uot" and suffix in UOF_SUFFIXES)
         and not (kind in _ODT and suffix in _ODT)
         and suffix in SUPPORTED_SUFFIXES
+        # a text whose bytes decode as Chinese text is the text it says it is, whatever mark it holds
+        and not (suffix in (".txt", *MARKDOWN_SUFFIXES) and _is_chinese_text(data))
     ):
         if kind == ".ppt":  # an old deck under a document's name: what it is, and how to save it to be read
             raise UnsupportedFormat(as_sentence(old_ppt_message(name).replace(" 是旧版", " 其实是旧版", 1)))
-        raise UnreadableFile(_misnamed(name, kind))
+        raise Misnamed(_misnamed(name, kind), kind)
     if kind is None and suffix in SUPPORTED_SUFFIXES and cfb.is_cfb(data) and cfb.contents(data) is not None:
         raise UnreadableFile(
             f"{name} 不是 Word、Excel 或 PowerPoint 文件，是其他程序的复合文档（如 Outlook 邮件 .msg），不能读取"
@@ -732,9 +813,12 @@ def _read_bytes(name: str, data: bytes) -> Document:
     except RecursionError as e:  # nested past the stack: Python's e-mail parser recurses per MIME level
         raise TooLarge(f"{name} 的结构嵌套过深（层层嵌套的邮件或附件），疑似损坏或恶意文件，已拒绝") from e
     except CorpusError as e:
+        if kind is None and suffix in SHEET_SUFFIXES and suffix != ".csv" and _is_delimited(data):
+            # a CSV or TSV under a workbook's name: its rows read as the table they are, not as lines of text
+            raise Misnamed(_misnamed(name, ".csv"), ".csv") from e
         if kind is None and suffix not in (".txt", *MARKDOWN_SUFFIXES) and _is_chinese_text(data):
             # a text under another name (a Markdown file is a text: its own refusal stands)
-            raise UnreadableFile(_misnamed(name, ".txt")) from e
+            raise Misnamed(_misnamed(name, ".txt"), ".txt") from e
         raise
     pictures = _holds_pictures(data)
     if not text.strip():

@@ -504,6 +504,14 @@ def _m023_near_copy_kinship(db: sqlite_utils.Database) -> None:
             db.conn.execute("UPDATE near_copies SET why = ? WHERE why = ?", [value, words])
 
 
+def _m024_upload_sent_as(db: sqlite_utils.Database) -> None:
+    # The name a file was sent with when the bot named it by the type Telegram gave (「通知二」 read as
+    # 「通知二.pdf」): a resumed upload is reported under it, as the first try was. NULL: named as sent.
+    # Idempotent, as 016–023.
+    if "sent_as" not in db["unfinished_uploads"].columns_dict:
+        db.conn.execute("ALTER TABLE unfinished_uploads ADD COLUMN sent_as TEXT")
+
+
 def _kinship_by(stored: str) -> identity.KinshipBy | None:
     try:
         return identity.KinshipBy(stored)
@@ -535,6 +543,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("021_bot_replies", _m021_bot_replies),
     ("022_near_copy_reason", _m022_near_copy_reason),
     ("023_near_copy_kinship", _m023_near_copy_kinship),
+    ("024_upload_sent_as", _m024_upload_sent_as),
 ]
 SYNONYM_MAX_CHARS = 20
 # A pinned or cited text is followed into a longer passage holding it only from this many letters and digits:
@@ -2186,12 +2195,14 @@ class Store:
         photo: bool = False,
         note: str = "",
         now: float | None = None,
+        sent_as: str | None = None,
     ) -> int:
-        """Remember a file an admin sent the bot as being added (see `unfinished_uploads`): its id."""
+        """Remember a file an admin sent the bot as being added (see `unfinished_uploads`): its id. `sent_as`: its
+        name as sent when `name` is the one the bot gave it by the type Telegram gave (「通知二」 as 「通知二.pdf」)."""
         with self._writing() as conn:
             cursor = conn.execute(
                 "INSERT INTO unfinished_uploads (bot_id, user_id, chat_id, status_message_id, name, file_ids,"
-                " photo, note, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " photo, note, started_at, sent_as) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     bot_id,
                     user_id,
@@ -2202,6 +2213,7 @@ class Store:
                     int(photo),
                     note,
                     time.time() if now is None else now,
+                    sent_as,
                 ],
             )
         return int(cursor.lastrowid or 0)
@@ -2246,8 +2258,8 @@ class Store:
     def unfinished_uploads(self, bot_id: int) -> list[UnfinishedUpload]:
         """A bot's uploads begun and never reported (it stopped meanwhile), oldest first."""
         rows = self.db.execute(
-            "SELECT id, bot_id, user_id, chat_id, status_message_id, name, file_ids, photo, note, started_at"
-            " FROM unfinished_uploads WHERE bot_id = ? ORDER BY id",
+            "SELECT id, bot_id, user_id, chat_id, status_message_id, name, file_ids, photo, note, started_at,"
+            " sent_as FROM unfinished_uploads WHERE bot_id = ? ORDER BY id",
             [bot_id],
         )
         return [
@@ -2262,8 +2274,9 @@ class Store:
                 bool(photo),
                 str(note),
                 float(started),
+                None if sent_as is None else str(sent_as),
             )
-            for i, bot, user, chat, status, name, ids, photo, note, started in rows
+            for i, bot, user, chat, status, name, ids, photo, note, started, sent_as in rows
         ]
 
     @_locked
@@ -2448,6 +2461,7 @@ class UnfinishedUpload:
     photo: bool  # sent as a photo (or an album): a refusal is followed by the tip to send the file
     note: str  # what follows the report (an album's)
     started_at: float
+    sent_as: str | None = None  # its name as sent, when `name` is the bot's (the type Telegram gave)
 
 
 @dataclass(frozen=True)
