@@ -129,7 +129,7 @@ class QuestionSet:
     documents: tuple[Document, ...]
     absent: dict[str, list[str]]  # for each near miss, the words a document would have to use to answer it
     refused: str | None = None  # an encoding the .txt must not decode in (it holds a character outside it)
-    # a set split into a tuning and a held-out half (cold42: by random.Random(42) before its blind run), so
+    # a set split into a tuning half (「tune」) and a held-out half (cold42: by random.Random(42) before its blind run), so
     # that fixes made after the blind run are measured on the half they were not looked for on as well
     halves: bool = False
 
@@ -1772,8 +1772,8 @@ def check(name: str) -> int:
     counts = {"answerable": 0, "near_miss": 0, "off_topic": 0}
     for row in rows:
         qid, answers = row["id"], row["answers"]
-        if spec.halves and row.get("split") not in ("tuning", "heldout"):
-            problems.append(f"{qid}: split 应为 tuning 或 heldout")
+        if spec.halves and row.get("split") not in ("tune", "heldout"):
+            problems.append(f"{qid}: split 应为 tune 或 heldout")
         elif not spec.halves and row.get("split") != "heldout":
             problems.append(f"{qid}: split 不是 heldout")
         if answers:
