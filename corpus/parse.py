@@ -1943,6 +1943,35 @@ class _Sections:
         return " › ".join(parts) if parts else None
 
 
+# A printed title naming only the kind of document — 「通　　知」 letter-spaced over a short notice, 「通报」,
+# 「函」 — says nothing of which one it is; the file's name, when it names that kind together with what it
+# is about (「春节走访慰问通知（定稿）.docx」), does. A bracketed note ending the name (「（定稿）」「(1)」) is the
+# file's, not the document's.
+_KIND_ONLY = re.compile(
+    r"(?:紧急|补充|重要)?(?:通知|通报|公告|通告|请示|报告|批复|函|决定|意见|启事|倡议书|公函|便函|复函)"
+)
+_NAME_NOTE = re.compile(r"\s*[（(【\[][^（(【\[）)】\]]{1,10}[）)】\]]\s*$")
+
+
+def _named_by_file(title: str, source: str) -> str:
+    """`title`, or the name of the file `source` when `title` names only the kind of document and the
+    name names that kind with what it is about (see ``_KIND_ONLY``)."""
+    bare = re.sub(r"\s+", "", title)
+    if not _KIND_ONLY.fullmatch(bare):
+        return title
+    stem = Path(source).stem.strip()
+    while (shorter := _NAME_NOTE.sub("", stem).strip()) != stem:
+        stem = shorter
+    named = re.sub(r"\s+", "", stem)
+    if (
+        len(named) > len(bare)
+        and named.endswith(bare)
+        and len(re.findall(f"[{HAN}]", named)) >= len(bare) + 2
+    ):
+        return stem
+    return title
+
+
 def _parse_speech(
     source: str,
     ordinal: int,
@@ -1974,6 +2003,8 @@ def _parse_speech(
         title = marker_title or Path(source).stem
     elif marker_title and _same(title, marker_title):
         title = marker_title
+    else:
+        title = _named_by_file(title, source)
     body = lines[header.body_start :]
     if header.first_line is not None and body:
         body[0] = ParsedLine(text=header.first_line, title_text=header.first_line, kind=body[0].kind)
