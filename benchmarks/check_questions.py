@@ -1811,6 +1811,12 @@ def check(name: str) -> int:
                     hits = [doc for doc, text in texts.items() if word in text]
                     if hits:
                         problems.append(f"{qid}: 所问细节「{word}」出现在 {hits}")
+    if spec.halves:  # a split with one half empty measures nothing held out
+        problems += [
+            f"没有 split 为 {half} 的题"
+            for half in ("tune", "heldout")
+            if half not in {r.get("split") for r in rows}
+        ]
     for line in problems:
         print(line)
     print(
