@@ -129,6 +129,9 @@ class QuestionSet:
     documents: tuple[Document, ...]
     absent: dict[str, list[str]]  # for each near miss, the words a document would have to use to answer it
     refused: str | None = None  # an encoding the .txt must not decode in (it holds a character outside it)
+    # a set split into a tuning half (「tune」) and a held-out half (cold42: by random.Random(42) before its blind run), so
+    # that fixes made after the blind run are measured on the half they were not looked for on as well
+    halves: bool = False
 
 
 SETS = {
@@ -982,6 +985,32 @@ SETS = {
             "tx067": ["咬伤", "赔偿"],  # compensation for a dog bite
         },
     ),
+    "cold42": QuestionSet(
+        prefix="jw",
+        encoding="utf-8",  # no .txt in this set
+        halves=True,
+        documents=(
+            # python-docx with the procedure in a group of drawing shapes (wpg: four text boxes, arrows)
+            Document("关于组织2037年度离退休干部健康体检的通知.docx", 1, 12, "CHECK_PARTS"),
+            # python-docx typed WPS-style: one paragraph of manual line breaks, a hidden drafter's note
+            Document("春节走访慰问通知（定稿）.docx", 13, 24, "VISIT_PARTS"),
+            # a scan (JPEG) with a red 「已阅」 stamp and a blue handwritten 批示 across the body: OCR only
+            Document("书法班招生通知（局长批示扫描件）.jpg", 25, 36, "CLASS_PARTS", scan=True),
+            # python-docx: the body in a two-column section between continuous section breaks
+            Document("关于开展重阳节敬老活动的通知.docx", 37, 48, "DOUBLE_NINTH_PARTS"),
+            # reportlab: letterhead and footer one Form XObject drawn on both pages
+            Document("筠老干〔2037〕7号 门诊医疗费补助.pdf", 49, 60, "SUBSIDY_PARTS"),
+        ),
+        absent={
+            "jw061": ["治疗费", "复查"],  # who pays for treating what the check finds
+            "jw062": ["家属", "配偶"],  # relatives checked along
+            "jw063": ["购物卡", "超市卡"],  # a shopping card among the gifts
+            "jw064": ["结业", "证书"],  # a certificate at the end of the class
+            "jw065": ["网上", "线上", "微信"],  # signing up online
+            "jw066": ["纪念品", "奖品", "礼品"],  # a souvenir for the walk
+            "jw067": ["家属", "配偶", "子女"],  # relatives using the subsidy
+        },
+    ),
     "cold15": QuestionSet(
         prefix="y",
         encoding="utf-8",  # no .txt in this set
@@ -1743,7 +1772,9 @@ def check(name: str) -> int:
     counts = {"answerable": 0, "near_miss": 0, "off_topic": 0}
     for row in rows:
         qid, answers = row["id"], row["answers"]
-        if row.get("split") != "heldout":
+        if spec.halves and row.get("split") not in ("tune", "heldout"):
+            problems.append(f"{qid}: split 应为 tune 或 heldout")
+        elif not spec.halves and row.get("split") != "heldout":
             problems.append(f"{qid}: split 不是 heldout")
         if answers:
             counts["answerable"] += 1
@@ -1780,6 +1811,12 @@ def check(name: str) -> int:
                     hits = [doc for doc, text in texts.items() if word in text]
                     if hits:
                         problems.append(f"{qid}: 所问细节「{word}」出现在 {hits}")
+    if spec.halves:  # a split with one half empty measures nothing held out
+        problems += [
+            f"没有 split 为 {half} 的题"
+            for half in ("tune", "heldout")
+            if half not in {r.get("split") for r in rows}
+        ]
     for line in problems:
         print(line)
     print(

@@ -263,7 +263,7 @@ def parse_document(document: Document) -> list[Speech]:
                 "请在 Word 或 WPS 中右键图片「另存为图片」，再添加存出的图片，扫描件会自动识别文字"
             )
         raise EmptyDocument(f"{document.name} 中没有找到讲话正文")
-    return speeches
+    return _titled_by_file(speeches, document.name)
 
 
 def _has_body(lines: Sequence[ParsedLine]) -> bool:
@@ -1956,6 +1956,74 @@ class _Sections:
     def current(self) -> str | None:
         parts = [p for p in self.path if p]
         return " › ".join(parts) if parts else None
+
+
+# A printed title naming only the kind of document — 「通　　知」 letter-spaced over a short notice, 「通报」,
+# 「函」 — says nothing of which one it is; the file's name, when it names that kind together with what it
+# is about (「春节走访慰问通知（定稿）.docx」), does. What the name says beyond the kind word counts only when it
+# is the notice's own content (a run of three Han characters of it found in the body): 「副本 通知」, 「最新通知」,
+# 「微信通知」, 「第3号通知」 say something of the file, not of the notice. Bracketed notes and numbering or dates
+# at either end of the name (「（定稿）」「(1)」「01-」「20360110」) are the file's; a bracket holding words of the
+# notice (「春节走访慰问通知（关于做好春节走访）」) is not a note, and such a name is not used.
+_KIND_ONLY = re.compile(
+    r"(?:紧急|补充|重要)?(?:通知|通报|公告|通告|请示|报告|批复|函|决定|意见|启事|倡议书|公函|便函|复函)"
+)
+_NAME_NOTE = re.compile(r"\s*[（(【\[〔]([^（(【\[〔）)】\]〕]{1,10})[）)】\]〕]\s*$")
+_NAME_LEAD_NOTE = re.compile(r"^\s*[（(【\[〔]([^（(【\[〔）)】\]〕]{1,10})[）)】\]〕]\s*")
+_NAME_LEAD_NUMBER = re.compile(r"^\s*[0-9０-９]+(?:[-_.、．\s]+|(?=[^0-9０-９年月日号]))")
+_CONTENT_RUN = 3  # Han characters in a row that make a name's words the notice's own
+
+
+def _said_in(text: str, body: str) -> bool:
+    """Whether `text` holds a run of ``_CONTENT_RUN`` Han characters found in `body`."""
+    return any(
+        run[i : i + _CONTENT_RUN] in body
+        for run in re.findall(f"[{HAN}]{{{_CONTENT_RUN},}}", text)
+        for i in range(len(run) - _CONTENT_RUN + 1)
+    )
+
+
+def _named_by_file(title: str, source: str, body: str, issuer: str | None = None) -> str:
+    """`title`, or the name of the file `source` when `title` names only the kind of document and the
+    name names that kind with what the notice `body` (sent by `issuer`) is about (see ``_KIND_ONLY``)."""
+    bare = re.sub(r"\s+", "", title)
+    if not _KIND_ONLY.fullmatch(bare):
+        return title
+    stem, notes = Path(source).stem.strip(), []
+    while True:
+        if note := _NAME_NOTE.search(stem) or _NAME_LEAD_NOTE.match(stem):
+            notes.append(note.group(1))
+            stem = (stem[: note.start()] + stem[note.end() :]).strip()
+        elif number := _NAME_LEAD_NUMBER.match(stem):
+            stem = stem[number.end() :].strip()
+        else:
+            break
+    compact = re.sub(r"\s+", "", body)
+    if issuer:  # the issuer's name says who sent the notice, not which notice it is (「老干部局通知」)
+        compact = compact.replace(re.sub(r"\s+", "", issuer), "")
+    # a bracket of more than a short note's words (「定稿」「最终版」), or of the notice's, is not the file's note
+    if any(re.search(f"[{HAN}]{{{_CONTENT_RUN + 1},}}", note) or _said_in(note, compact) for note in notes):
+        return title
+    named = re.sub(r"\s+", "", stem)
+    if named.endswith(bare) and _said_in(named[: -len(bare)], compact):
+        return stem
+    return title
+
+
+def _titled_by_file(speeches: list[Speech], source: str) -> list[Speech]:
+    """A document's one speech titled by its file's name (see ``_named_by_file``); a file of several
+    speeches names none of them."""
+    if len(speeches) != 1:
+        return speeches
+    [speech] = speeches
+    body = "".join(p.text for p in speech.paragraphs)
+    title = _named_by_file(speech.title, source, body, speech.issuer)
+    if title == speech.title:
+        return speeches
+    paragraphs = tuple(
+        replace(p, section=title) if p.section == speech.title else p for p in speech.paragraphs
+    )
+    return [replace(speech, title=title, paragraphs=paragraphs)]
 
 
 def _parse_speech(
