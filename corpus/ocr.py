@@ -602,8 +602,8 @@ def _with_ruled_table(
     if not lines:
         return lines
     grid = find_grid(image, straighten=False)
-    if grid is None or not grid.plain:
-        return lines  # no grid, or one with spans or short rules: no header labels its cells safely
+    if grid is None or not grid.labelled:
+        return lines  # no grid, or one with spans across columns or short rules: no header labels its cells
     try:
         table = read_grid(image, grid, reader, margins=False)
     except Exception as e:  # the page's own reading stands
