@@ -8,6 +8,7 @@ trees to see a change to `corpus.gridtables` leaves a file's table pictures as t
 from __future__ import annotations
 
 import argparse
+import sys
 import zipfile
 from pathlib import Path
 
@@ -18,6 +19,9 @@ def main() -> None:
     )
     parser.add_argument("files", type=Path, nargs="+", help=".docx or .odt files")
     args = parser.parse_args()
+    for path in args.files:
+        if not path.is_file():
+            sys.exit(f"找不到：{path}")
     from corpus.gridtables import table_picture
 
     for path in args.files:
