@@ -87,7 +87,7 @@ class Grid:
     angle: float = 0.0
     plain: bool = True  # every rule crosses the whole table, no cell spans another's (but a full-width row)
     # its rows may be labelled by its header row: plain, or a grid whose only spans are cells spanning rows
-    # below a header row of single cells (each such cell's text in the first row it spans)
+    # below a header row of single cells (each such cell's text in every row it spans)
     labelled: bool = True
 
     @property
@@ -97,7 +97,8 @@ class Grid:
 
 @dataclass(frozen=True)
 class GridTable:
-    """A grid's cells as read: `rows` of cell texts (a cell spanning columns in its first, the others empty),
+    """A grid's cells as read: `rows` of cell texts (a cell spanning columns in its first, the others empty;
+    a cell spanning rows in each of them),
     `wide` the rows that are one cell across the table (a title or a note inside the frame), and the lines
     printed above and below the grid in the picture (a caption, a 制表 line)."""
 
@@ -409,8 +410,13 @@ def read_grid(image: Image, grid: Grid, reader: CellReader, *, margins: bool = T
     for part in _stacks(pieces, gap):
         _read_stack(page, part, gap, width, reader, texts)
     rows = [list(row) for row in _empty_rows(grid)]
+    across = grid.shape[1]
     for cell in grid.cells:
-        rows[cell.row][cell.column] = _joined(texts.get(cell, []))
+        # a cell spanning rows is each of its rows' value, as a Word table's merged cell reads (read once,
+        # given to every row it spans); a row one cell across (a title, a note) is that row's alone
+        down = 1 if cell.span == across and across > 1 else cell.down
+        for row in range(cell.row, cell.row + down):
+            rows[row][cell.column] = _joined(texts.get(cell, []))
     return GridTable(
         tuple(tuple(row) for row in rows),
         _wide_rows(grid),

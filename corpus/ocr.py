@@ -629,7 +629,7 @@ def _with_ruled_table(
     ]
     kept = [line for line in lines if not inside(line)]
     own = "".join(line.text for line in lines if inside(line))
-    share = _agreement([cell for row in table.rows for cell in row], own)
+    share = _agreement(list(table.lines), own)  # each cell once, a spanning one too
     if share < _MIN_CELL_AGREEMENT:
         log.info(
             "%s: the %d×%d table's cells read unlike the page (%.0f%% agree); the page's reading kept",

@@ -1,7 +1,7 @@
 """Merged cells in a table picture (`corpus.gridtables`): a cell spanning rows or columns is the region its
 rules enclose — a rule segment missing between two boxes of the grid merges them — read once, in reading
 order, and where the header row is of single cells over cells spanning rows only, labelled by its header as
-a plain grid is (docs/ocr68.md)."""
+a plain grid is, a cell spanning rows the value of every row it spans (docs/ocr68.md, mend68o)."""
 
 from __future__ import annotations
 
@@ -116,7 +116,7 @@ def test_every_merged_cell_is_read_once_never_under_another_cells_label(
     assert read.labelled is (len(header) == columns and all(a in (1, columns) for _, _, _, a in regions))
     if not read.labelled:
         return
-    # labelled: every value under its own column's header, each once
+    # labelled: each region's text under its own column's header in every row it spans, nowhere else
     number = {(r0, c0): n for n, (r0, c0, _, _) in enumerate(regions)}
     wide = [row[0] if n in read.wide else row for n, row in enumerate(read.rows)]
     said = [
@@ -124,18 +124,21 @@ def test_every_merged_cell_is_read_once_never_under_another_cells_label(
         for line in labelled_rows([r if isinstance(r, str) else list(r) for r in wide])
         for pair in line.split("；")
     ]
-    for n, (r0, c0, _, a) in enumerate(regions):
+    for n, (r0, c0, d, a) in enumerate(regions):
         if r0 == 0:
             continue
-        if a == columns:  # a row one cell across (a note in the frame): read as it stands
+        if a == columns:  # a row one cell across (a note in the frame): read as it stands, once
             assert said.count(str(n)) == 1
             continue
-        assert said.count(f"{number[(0, c0)]}：{n}") == 1, (n, said)
-        assert sum(pair.endswith(f"：{n}") or pair == str(n) for pair in said) == 1
+        assert said.count(f"{number[(0, c0)]}：{n}") == d, (n, said)
+        assert sum(pair.endswith(f"：{n}") or pair == str(n) for pair in said) == d
+        for r in range(r0, r0 + d):  # in each row it spans, under its column
+            assert read.rows[r][c0] == str(n)
 
 
-def test_a_cell_spanning_two_rows_in_a_picture_reads_once_under_its_header() -> None:
-    """A Word notice's table picture: the first column's cell spans two rows (one 组别 over two dates)."""
+def test_a_cell_spanning_two_rows_in_a_picture_is_each_rows_value_under_its_header() -> None:
+    """A Word notice's table picture: the first column's cell spans two rows (one 组别 over two dates); it is
+    read once and given to both rows, as Word's own table reads."""
     image = Image.new("L", (2 * MARGIN + 3 * CELL_WIDTH, 2 * MARGIN + 3 * CELL_HEIGHT), 255)
     paint = ImageDraw.Draw(image)
     xs = [MARGIN + CELL_WIDTH * c for c in range(4)]
@@ -152,14 +155,16 @@ def test_a_cell_spanning_two_rows_in_a_picture_reads_once_under_its_header() -> 
     image.convert("RGB").save(png, "PNG")
     table = PictureTables("t.docx", BarEngine).read(png.getvalue())
     assert table is not None and not table.plain and table.labelled
-    assert table.rows == (("0", "1", "2"), ("3", "4", "5"), ("", "6", "7"))
-    assert labelled_rows([list(row) for row in table.rows]) == ["0：3；1：4；2：5", "1：6；2：7"]
+    assert table.rows == (("0", "1", "2"), ("3", "4", "5"), ("3", "6", "7"))
+    assert labelled_rows([list(row) for row in table.rows]) == ["0：3；1：4；2：5", "0：3；1：6；2：7"]
+    assert table.lines == tuple(str(n) for n in range(8))  # each cell's print read once
 
 
 @needs_ocr
-def test_a_scanned_tables_merged_cells_read_once_each_under_its_own_header() -> None:
+def test_a_scanned_tables_merged_cells_are_each_rows_value_under_its_own_header() -> None:
     """A Word table with vertically merged cells (组别 and 带队人员 spanning two days), exported by LibreOffice
-    and rasterised: every cell read once, each row its own passage, no value under another's label."""
+    and rasterised: each row its own passage holding the merged cells' values, as Word's table reads, no
+    value under another's label."""
     document = read_bytes("merged_scan.png", (SCANS / "merged_scan.png").read_bytes())
     rows = [
         p.text.replace(" ", "")
@@ -173,5 +178,7 @@ def test_a_scanned_tables_merged_cells_read_once_each_under_its_own_header() -> 
         expected.append(
             f"{header[0]}：{group}；{header[1]}：{day}；{header[2]}：{place}；{header[3]}：{leader}"
         )
-        expected.append(f"{header[1]}：{later}；{header[2]}：{other}")
+        expected.append(
+            f"{header[0]}：{group}；{header[1]}：{later}；{header[2]}：{other}；{header[3]}：{leader}"
+        )
     assert rows == expected
