@@ -271,9 +271,9 @@ def _regions(ink: np.ndarray, rows: list[int], columns: list[int]) -> list[GridC
 
     for r, c in itertools.product(range(height), range(width)):
         y0, y1 = rows[r], rows[r + 1]
-        if c + 1 < width and not _vertical_present(ink, columns[c + 1], y0, y1):
+        if c + 1 < width and _rule_missing(ink, columns[c + 1], y0, y1):
             parent[root(r * width + c + 1)] = root(r * width + c)
-        if r + 1 < height and not _vertical_present(ink.T, rows[r + 1], columns[c], columns[c + 1]):
+        if r + 1 < height and _rule_missing(ink.T, rows[r + 1], columns[c], columns[c + 1]):
             parent[root((r + 1) * width + c)] = root(r * width + c)
     groups: dict[int, list[tuple[int, int]]] = {}
     for r, c in itertools.product(range(height), range(width)):
@@ -308,6 +308,29 @@ def _vertical_present(ink: np.ndarray, x: int, y0: int, y1: int) -> bool:
     of the middle three fifths of that stretch is ink within two pixels of it."""
     inner = slice(y0 + (y1 - y0) // 5, y1 - (y1 - y0) // 5 + 1)
     return bool(ink[inner, max(0, x - 2) : x + 3].any(axis=1).mean() >= _RULE_PRESENT)
+
+
+# Next to the rules it runs between, a rule's stretch is looked at from this many pixels in (a crossing rule's
+# own thickness, a scan's blur), and an end of it is clear when this many pixels from there hold no ink.
+_END_INSET = 5
+_END_CLEAR = 3
+# A stretch with no rule holds at most this share of ink along the rule's line (print crossing it).
+_MISSING_INK = 0.5
+
+
+def _rule_missing(ink: np.ndarray, x: int, y0: int, y1: int) -> bool:
+    """Whether no rule runs at `x` between `y0` and `y1` (pass the transpose for a horizontal one), so the
+    two cells beside it are one. A merge has no rule at all there: the stretch is mostly white
+    (`_vertical_present` false, at most `_MISSING_INK` of it ink) and both its ends are clear. A rule broken
+    by a scan's noise — a gap of a few pixels, in its middle or at one end — still leaves a stub of rule
+    at an end, running on from the crossing rule: it stands, and the cells stay two."""
+    if _vertical_present(ink, x, y0, y1):
+        return False
+    line = ink[y0 + _END_INSET : y1 - _END_INSET + 1, max(0, x - 2) : x + 3].any(axis=1)
+    if len(line) < 2 * _END_CLEAR + 1:
+        return False  # too short a stretch to tell: the rule stands
+    clear = not line[:_END_CLEAR].any() and not line[-_END_CLEAR:].any()
+    return clear and float(line.mean()) <= _MISSING_INK
 
 
 def _stray_rules(ink: np.ndarray, rows: list[int], columns: list[int]) -> bool:
