@@ -19,13 +19,19 @@ def main() -> None:
     )
     parser.add_argument("files", type=Path, nargs="+", help=".docx or .odt files")
     args = parser.parse_args()
-    for path in args.files:
+    for path in args.files:  # every file checked before any is read: one line for the first one wrong
         if not path.is_file():
-            sys.exit(f"找不到：{path}")
+            sys.exit(f"找不到：{path}")  # as every script says it (tests/test_scripts.py)
+        if not zipfile.is_zipfile(path):
+            sys.exit(f"不是 Word（.docx）或 Writer（.odt）文件，读不出其中的图片：{path}。")
     from corpus.gridtables import table_picture
 
     for path in args.files:
-        with zipfile.ZipFile(path) as archive:
+        try:
+            archive = zipfile.ZipFile(path)
+        except (zipfile.BadZipFile, OSError):
+            sys.exit(f"不是 Word（.docx）或 Writer（.odt）文件，读不出其中的图片：{path}。")
+        with archive:
             for name in archive.namelist():
                 if not name.startswith(("word/media/", "Pictures/")):
                     continue
