@@ -65,13 +65,14 @@ class CellReader(Protocol):
 
 @dataclass(frozen=True)
 class GridCell:
-    """One cell of a grid: its row, first column and how many columns it spans, and its box inside its rules
-    (pixels of the straightened image: left, top, right, bottom)."""
+    """One cell of a grid: its row, first column and how many columns it spans, its box inside its rules
+    (pixels of the straightened image: left, top, right, bottom), and how many rows it spans."""
 
     row: int
     column: int
     span: int
     box: tuple[int, int, int, int]
+    down: int = 1
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,9 @@ class Grid:
     cells: tuple[GridCell, ...]
     angle: float = 0.0
     plain: bool = True  # every rule crosses the whole table, no cell spans another's (but a full-width row)
+    # its rows may be labelled by its header row: plain, or a grid whose only spans are cells spanning rows
+    # below a header row of single cells (each such cell's text in every row it spans)
+    labelled: bool = True
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -93,7 +97,8 @@ class Grid:
 
 @dataclass(frozen=True)
 class GridTable:
-    """A grid's cells as read: `rows` of cell texts (a cell spanning columns in its first, the others empty),
+    """A grid's cells as read: `rows` of cell texts (a cell spanning columns in its first, the others empty;
+    a cell spanning rows in each of them),
     `wide` the rows that are one cell across the table (a title or a note inside the frame), and the lines
     printed above and below the grid in the picture (a caption, a 制表 line)."""
 
@@ -104,6 +109,7 @@ class GridTable:
     printed: int = 0  # the cells holding print
     plain: bool = True  # a plain full grid (`Grid.plain`): its rows may be labelled by its header
     lines: tuple[str, ...] = ()  # every line read in the cells, row by row, left to right
+    labelled: bool = True  # its rows may be labelled by its header row (`Grid.labelled`)
 
     @property
     def legible(self) -> bool:
@@ -133,7 +139,9 @@ def find_grid(image: Image, *, straighten: bool = True) -> Grid | None:
     if angle:
         grey = grey.rotate(-angle, resample=PILImage.Resampling.BICUBIC, fillcolor=255)
     grid = _grid(_ink(grey))
-    return None if grid is None else Grid(grid.rows, grid.columns, grid.cells, angle, grid.plain)
+    return (
+        None if grid is None else Grid(grid.rows, grid.columns, grid.cells, angle, grid.plain, grid.labelled)
+    )
 
 
 def _ink(grey: Image) -> np.ndarray:
@@ -175,25 +183,154 @@ def _grid(ink: np.ndarray) -> Grid | None:
         columns, plain = [left, *columns], False
     if right - columns[-1] > outside:
         columns, plain = [*columns, right], False
-    cells = []
-    for row, (y0, y1) in enumerate(itertools.pairwise(rows)):
-        if y1 - y0 < 8:
-            return None  # rules this close are a double line or hatching, not a row of print
-        inner = slice(y0 + (y1 - y0) // 5, y1 - (y1 - y0) // 5 + 1)
-        present = [
-            i
-            for i, x in enumerate(columns)
-            if i in (0, len(columns) - 1)
-            or ink[inner, max(0, x - 2) : x + 3].any(axis=1).mean() >= _RULE_PRESENT
-        ]
-        for a, b in itertools.pairwise(present):
-            cells.append(GridCell(row, a, b - a, (columns[a], y0, columns[b], y1)))
-    plain = (
-        plain
-        and all(cell.span in (1, len(columns) - 1) for cell in cells)
+    outer = plain  # no print beyond the outermost vertical rules
+    if any(y1 - y0 < 8 for y0, y1 in itertools.pairwise(rows)):
+        return None  # rules this close are a double line or hatching, not a row of print
+    whole = (tuple(rows), tuple(columns))
+    rows, columns = _inner_rules(ink, rows, columns)
+    cells = _regions(ink, rows, columns)
+    across = len(columns) - 1
+    plain = plain and (tuple(rows), tuple(columns)) == whole
+    plain = plain and all(cell.span in (1, across) and cell.down == 1 for cell in cells)
+    plain = plain and not _stray_rules(ink, rows, columns)
+    # a header row of single cells over cells spanning rows (never columns): its columns label them still
+    header = [cell for cell in cells if cell.row == 0]
+    labelled = plain or (
+        outer
         and not _stray_rules(ink, rows, columns)
+        and len(header) == across
+        and all(cell.down == 1 for cell in header)
+        and all(cell.span in (1, across) for cell in cells)
     )
-    return Grid(tuple(rows), tuple(columns), tuple(cells), plain=plain)
+    return Grid(tuple(rows), tuple(columns), tuple(cells), plain=plain, labelled=labelled)
+
+
+# A rule segment inside the table runs from one of the grid's rules to the next, this share of its length
+# ink at least (a scan's broken line bridged), and is at most this thick: a shaded cell is no rule.
+_SEGMENT_INK = 0.9
+_MAX_RULE_THICKNESS = 8
+
+
+def _inner_rules(ink: np.ndarray, rows: list[int], columns: list[int]) -> tuple[list[int], list[int]]:
+    """The grid's rules with the rules inside the table that cross only part of it: a horizontal one under
+    the cells of some columns (above a cell spanning rows beside it), a vertical one across some row
+    bands (a form's short rules). A segment counts when it runs from one rule of the grid to the next —
+    print never does — and is no thicker than a rule."""
+    rows, columns = list(rows), list(columns)
+    for _ in range(3):  # a segment found may end another: look again until none is new
+        added = False
+        for y in _segments(ink, rows, columns):
+            if min(abs(y - r) for r in rows) >= 8:
+                rows, added = sorted([*rows, y]), True
+        for x in _segments(ink.T, columns, rows):
+            if min(abs(x - c) for c in columns) >= 8:
+                columns, added = sorted([*columns, x]), True
+        if not added:
+            break
+    return rows, columns
+
+
+def _segments(ink: np.ndarray, rows: list[int], columns: list[int]) -> list[int]:
+    """The rows of `ink` (pass the transpose for columns) between the first and last of `rows` holding a
+    rule segment from one of `columns` to the next, each segment's middle once."""
+    import numpy as np
+
+    near = ink.copy()  # a segment tilted by a pixel over its length is still one row
+    near[1:] |= ink[:-1]
+    near[:-1] |= ink[1:]
+    found: set[int] = set()
+    for x0, x1 in itertools.pairwise(columns):
+        if x1 - x0 < 12:
+            continue
+        part = near[rows[0] + 3 : rows[-1] - 2, x0 : x1 + 1]
+        touching = part[:, :4].any(axis=1) & part[:, -4:].any(axis=1)
+        at = np.flatnonzero((part.mean(axis=1) >= _SEGMENT_INK) & touching) + rows[0] + 3
+        for run in np.split(at, np.flatnonzero(np.diff(at) > 2) + 1):
+            if len(run) and run[-1] - run[0] < _MAX_RULE_THICKNESS:
+                found.add(int(run[0] + run[-1]) // 2)
+    merged: list[int] = []
+    for y in sorted(found):
+        if not merged or y - merged[-1] > 3:
+            merged.append(y)
+    return merged
+
+
+def _regions(ink: np.ndarray, rows: list[int], columns: list[int]) -> list[GridCell]:
+    """The cells of the grid as the regions its rules enclose: two neighbouring boxes of the full grid are
+    one cell where the rule between them is missing, a cell spanning columns or rows (its text read once).
+    A region that is no rectangle (it never is in a table drawn by an office program) is read a row at a
+    time, so no print is read twice. In reading order: by the row each starts in, then left to right."""
+    height, width = len(rows) - 1, len(columns) - 1
+    parent = list(range(height * width))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for r, c in itertools.product(range(height), range(width)):
+        y0, y1 = rows[r], rows[r + 1]
+        if c + 1 < width and _rule_missing(ink, columns[c + 1], y0, y1):
+            parent[root(r * width + c + 1)] = root(r * width + c)
+        if r + 1 < height and _rule_missing(ink.T, rows[r + 1], columns[c], columns[c + 1]):
+            parent[root((r + 1) * width + c)] = root(r * width + c)
+    groups: dict[int, list[tuple[int, int]]] = {}
+    for r, c in itertools.product(range(height), range(width)):
+        groups.setdefault(root(r * width + c), []).append((r, c))
+    cells = []
+    for members in groups.values():
+        r0, r1 = min(r for r, _ in members), max(r for r, _ in members) + 1
+        c0, c1 = min(c for _, c in members), max(c for _, c in members) + 1
+        if len(members) == (r1 - r0) * (c1 - c0):
+            cells.append(GridCell(r0, c0, c1 - c0, (columns[c0], rows[r0], columns[c1], rows[r1]), r1 - r0))
+            continue
+        for r in range(r0, r1):  # not a rectangle: each row's runs of it
+            at = sorted(c for row, c in members if row == r)
+            for run in _runs(at):
+                box = (columns[run[0]], rows[r], columns[run[-1] + 1], rows[r + 1])
+                cells.append(GridCell(r, run[0], len(run), box))
+    return sorted(cells, key=lambda cell: (cell.row, cell.column))
+
+
+def _runs(values: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for value in values:
+        if runs and value == runs[-1][-1] + 1:
+            runs[-1].append(value)
+        else:
+            runs.append([value])
+    return runs
+
+
+def _vertical_present(ink: np.ndarray, x: int, y0: int, y1: int) -> bool:
+    """Whether a rule runs at `x` between `y0` and `y1` (pass the transpose for a horizontal one): this share
+    of the middle three fifths of that stretch is ink within two pixels of it."""
+    inner = slice(y0 + (y1 - y0) // 5, y1 - (y1 - y0) // 5 + 1)
+    return bool(ink[inner, max(0, x - 2) : x + 3].any(axis=1).mean() >= _RULE_PRESENT)
+
+
+# Next to the rules it runs between, a rule's stretch is looked at from this many pixels in (a crossing rule's
+# own thickness, a scan's blur), and an end of it is clear when this many pixels from there hold no ink.
+_END_INSET = 5
+_END_CLEAR = 3
+# A stretch with no rule holds at most this share of ink along the rule's line (print crossing it).
+_MISSING_INK = 0.5
+
+
+def _rule_missing(ink: np.ndarray, x: int, y0: int, y1: int) -> bool:
+    """Whether no rule runs at `x` between `y0` and `y1` (pass the transpose for a horizontal one), so the
+    two cells beside it are one. A merge has no rule at all there: the stretch is mostly white
+    (`_vertical_present` false, at most `_MISSING_INK` of it ink) and both its ends are clear. A rule broken
+    by a scan's noise — a gap of a few pixels, in its middle or at one end — still leaves a stub of rule
+    at an end, running on from the crossing rule: it stands, and the cells stay two."""
+    if _vertical_present(ink, x, y0, y1):
+        return False
+    line = ink[y0 + _END_INSET : y1 - _END_INSET + 1, max(0, x - 2) : x + 3].any(axis=1)
+    if len(line) < 2 * _END_CLEAR + 1:
+        return False  # too short a stretch to tell: the rule stands
+    clear = not line[:_END_CLEAR].any() and not line[-_END_CLEAR:].any()
+    return clear and float(line.mean()) <= _MISSING_INK
 
 
 def _stray_rules(ink: np.ndarray, rows: list[int], columns: list[int]) -> bool:
@@ -296,8 +433,13 @@ def read_grid(image: Image, grid: Grid, reader: CellReader, *, margins: bool = T
     for part in _stacks(pieces, gap):
         _read_stack(page, part, gap, width, reader, texts)
     rows = [list(row) for row in _empty_rows(grid)]
+    across = grid.shape[1]
     for cell in grid.cells:
-        rows[cell.row][cell.column] = _joined(texts.get(cell, []))
+        # a cell spanning rows is each of its rows' value, as a Word table's merged cell reads (read once,
+        # given to every row it spans); a row one cell across (a title, a note) is that row's alone
+        down = 1 if cell.span == across and across > 1 else cell.down
+        for row in range(cell.row, cell.row + down):
+            rows[row][cell.column] = _joined(texts.get(cell, []))
     return GridTable(
         tuple(tuple(row) for row in rows),
         _wide_rows(grid),
@@ -306,6 +448,7 @@ def read_grid(image: Image, grid: Grid, reader: CellReader, *, margins: bool = T
         sum(1 for key, _ in pieces if isinstance(key, GridCell)),
         grid.plain,
         tuple(text for cell in grid.cells for _, _, text in sorted(texts.get(cell, []))),
+        grid.labelled,
     )
 
 
@@ -627,11 +770,17 @@ def _placed_grid(small: Grid, ink: np.ndarray, factor: int) -> Grid:
             cell.row,
             cell.column,
             cell.span,
-            (columns[cell.column], rows[cell.row], columns[cell.column + cell.span], rows[cell.row + 1]),
+            (
+                columns[cell.column],
+                rows[cell.row],
+                columns[cell.column + cell.span],
+                rows[cell.row + cell.down],
+            ),
+            cell.down,
         )
         for cell in small.cells
     )
-    return Grid(rows, columns, cells, small.angle, small.plain)
+    return Grid(rows, columns, cells, small.angle, small.plain, small.labelled)
 
 
 def _placed(ink: np.ndarray, at: int, factor: int) -> int:

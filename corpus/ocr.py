@@ -38,7 +38,8 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from . import chat
 from .errors import NotASpeech, TooLarge, UnreadableFile
-from .layout import Line, Page, paragraphs, remove_running_lines, tidy_line
+from .layout import Line, Page, paragraph_blocks, remove_running_lines, tidy_line
+from .records import Block
 from .signals import interruptible
 from .skew import skew_angle
 from .spreads import read_sheet
@@ -188,12 +189,24 @@ def undecodable_pages_note(numbers: list[int]) -> str:
 def pages_text(pages: list[PageText]) -> str:
     """The text of pages read by OCR, one paragraph per line: running headers and page numbers dropped,
     lines joined into paragraphs across page breaks, as for a PDF."""
+    return "\n".join(block.text for block in _page_blocks(pages))
+
+
+def table_blocks(pages: list[PageText]) -> tuple[Block, ...]:
+    """The paragraphs of `pages_text` as blocks when a ruled table was read on a page: each of its rows a
+    block of kind "table_row" (its own paragraph and passage, as a Word table's row is), the others of kind
+    "" (read as the text's lines are); () when the pages hold no table (their text says all)."""
+    blocks = _page_blocks(pages)
+    return blocks if any(block.kind == "table_row" for block in blocks) else ()
+
+
+def _page_blocks(pages: list[PageText]) -> tuple[Block, ...]:
     laid_out = [
         half
         for page in pages
         for half in read_sheet(Page(lines=page.lines, width=page.width, height=page.height))
     ]
-    return "\n".join(paragraphs(remove_running_lines(laid_out)))
+    return tuple(paragraph_blocks(remove_running_lines(laid_out)))
 
 
 def image_text(name: str, reader: OcrEngine, image: Image) -> str:
@@ -589,8 +602,8 @@ def _with_ruled_table(
     if not lines:
         return lines
     grid = find_grid(image, straighten=False)
-    if grid is None or not grid.plain:
-        return lines  # no grid, or one with spans or short rules: no header labels its cells safely
+    if grid is None or not grid.labelled:
+        return lines  # no grid, or one with spans across columns or short rules: no header labels its cells
     try:
         table = read_grid(image, grid, reader, margins=False)
     except Exception as e:  # the page's own reading stands
@@ -616,7 +629,7 @@ def _with_ruled_table(
     ]
     kept = [line for line in lines if not inside(line)]
     own = "".join(line.text for line in lines if inside(line))
-    share = _agreement([cell for row in table.rows for cell in row], own)
+    share = _agreement(list(table.lines), own)  # each cell once, a spanning one too
     if share < _MIN_CELL_AGREEMENT:
         log.info(
             "%s: the %d×%d table's cells read unlike the page (%.0f%% agree); the page's reading kept",

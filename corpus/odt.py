@@ -255,7 +255,7 @@ def picture_tables(name: str, body, data: bytes, engine=None) -> int:  # type: i
             if table is None:
                 continue
             made = [_odt_paragraph(line) for line in table.above]
-            if table.plain:
+            if table.labelled:
                 made.append(_odt_table(table.rows, table.wide))
             else:  # spans, short rules: read as lines, as a .docx's (`corpus.word.picture_tables`)
                 made += [_odt_paragraph(line) for line in table.lines]

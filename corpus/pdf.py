@@ -2991,6 +2991,7 @@ def _ocr_page(name: str, engine: ocr.OcrEngine, page) -> _OcrPage:  # type: igno
             x1=line.x1 / scale,
             top=line.top / scale,
             bottom=line.bottom / scale,
+            table=line.table,  # a ruled table's row read cell by cell (`ocr.recognise`): its own block
             parts=tuple(points(part) for part in line.parts),  # pieces far apart: corpus.spreads
         )
 

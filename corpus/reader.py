@@ -826,8 +826,8 @@ def _read_bytes(name: str, data: bytes) -> Document:
             raise EmptyDocument(f"文件中没有文字：{name}")
         # a page scanned and pasted into Word or Writer, all the document holds: its pictures read by OCR,
         # as the same page saved as a scan is
-        text, notes = _pasted_scans(name, data)
-        encoding, blocks, reference = "ocr", (), ""
+        text, notes, blocks = _pasted_scans(name, data)
+        encoding, reference = "ocr", ""
     if encoding == "ocr" and not _holds_sentence(text):
         words = " ".join(text.split())
         words = words if len(words) <= 24 else words[:24] + "…"
@@ -926,10 +926,10 @@ def _inflated(archive: zipfile.ZipFile, part: str) -> bytes:
         return b""
 
 
-def _pasted_scans(name: str, data: bytes) -> tuple[str, tuple[str, ...]]:
+def _pasted_scans(name: str, data: bytes) -> tuple[str, tuple[str, ...], tuple[Block, ...]]:
     """The text of a Word or OpenDocument file that holds nothing but pictures (a page or pages scanned and
-    pasted in), its pictures read by OCR in their order as one scan's pages are, and a note naming pictures
-    read with low confidence. A picture no image reader opens (a drawing in EMF) is passed over; none read,
+    pasted in), its pictures read by OCR in their order as one scan's pages are, a note naming pictures
+    read with low confidence, and its blocks when a ruled table was read (`ocr.table_blocks`). A picture no image reader opens (a drawing in EMF) is passed over; none read,
     or no OCR engine, is refused in one line."""
     reader = ocr.engine()
     if reader is None:
@@ -950,7 +950,7 @@ def _pasted_scans(name: str, data: bytes) -> tuple[str, tuple[str, ...]]:
         )
     doubtful = [(n, page.confidence) for n, page in enumerate(pages, start=1) if page.doubtful]
     notes = (ocr.doubtful_pages_note(doubtful, one_image=len(pages) == 1),) if doubtful else ()
-    return text, notes
+    return text, notes, ocr.table_blocks(pages)
 
 
 # How an answer exported to Word opens (`retrieval.answer_docx` writes it with these): its heading, then the
@@ -1369,7 +1369,7 @@ def _decode(name: str, suffix: str, data: bytes) -> _Decoded:
         # a GIF is mostly a logo, an icon or an emoticon: read only when a frame is a page holding text
         gif = data[:6] in (b"GIF87a", b"GIF89a")
         pages = ocr.read_gif(name, data) if gif else ocr.read_image(name, data)
-        text, encoding = ocr.pages_text(pages), "ocr"
+        text, encoding, blocks = ocr.pages_text(pages), "ocr", ocr.table_blocks(pages)
         doubtful = [(n, page.confidence) for n, page in enumerate(pages, start=1) if page.doubtful]
         if doubtful:
             notes = (ocr.doubtful_pages_note(doubtful, one_image=len(pages) == 1),)

@@ -1913,7 +1913,7 @@ def picture_tables(name: str, body, archive: zipfile.ZipFile, parser, make, engi
         if table is None:
             continue
         made = [make(_paragraph_xml(line)) for line in table.above]
-        if table.plain:
+        if table.labelled:
             made.append(make(_table_xml(table.rows, table.wide)))
         else:  # spans, short rules: no header labels each cell safely, so its lines are read as they stand
             made += [make(_paragraph_xml(line)) for line in table.lines]
