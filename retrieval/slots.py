@@ -45,6 +45,8 @@ __all__ = [
     "times_added",
     "times_swapped",
     "without_asked_times",
+    "years_added",
+    "years_named",
 ]
 
 Slot = tuple[str, str]  # (what is named, its value): ("year", "2027"), ("个", "30"), ("第条", "4")
@@ -453,7 +455,8 @@ _NO_NAME_BEFORE = frozenset(
 
 def _free(word: str, slots: frozenset[Slot], text: str) -> bool:
     """Whether the question writes the spelling as a time somewhere (session mend66p): not as the part of a month
-    or year before a numeral, a lunar date (正月初五, 大年初二: 月初, 年初 followed by 五, 二), not as a solar term
+    or year before a numeral, a lunar date (正月初五, 大年初二: 月初, 年初 followed by 五, 二), not as a festival named
+    by numerals inside a longer number (五四 of 二〇五四年), not as a solar term
     inside a person's name (赵秋分, 孙夏至同志: a surname before it) or the weather (下大雪, 小雪天), not before 奖
     (年终奖: a bonus). A text not holding the word (jieba's word only) is read as written."""
     if word not in text:
@@ -462,6 +465,11 @@ def _free(word: str, slots: frozenset[Slot], text: str) -> bool:
     for start in _starts(word, text):
         before, after = text[start - 1 : start], text[start + len(word) : start + len(word) + 1]
         if word.endswith("初") and after and after in NUMERAL_CHARS:
+            continue
+        # a festival named by numerals (五四, 八一) inside a longer number is none: 二〇五四年 is a year (pins68)
+        if all(c in NUMERAL_CHARS for c in word) and (
+            (before and before in NUMERAL_CHARS) or (after and after in NUMERAL_CHARS)
+        ):
             continue
         if after == _NOUN_AFTER:
             continue
@@ -568,3 +576,33 @@ def times_added(new: frozenset[Slot], pinned: frozenset[Slot], document: str) ->
     (春季 asked of a pin over 「秋季招生简章」; session pins67). The same value written otherwise is no time
     added (过年 on a document of 春节)."""
     return any(t not in pinned and not states_time(document, t) for t in new)
+
+
+# a year written in a date by its number: 2027-01-05, 2027.3, 2027/5 (a document dates by these as often as by 年)
+_DATED_YEAR = re.compile(r"(?<!\d)(\d{4})[-./](?=\d)")
+
+
+def years_named(question: str) -> frozenset[Slot]:
+    """The years a question names as a time (session pins68): a year by its number (2027年, 二〇二七年度:
+    ("year", "2027")) and one pointing from now (明年, 去年, 今年: ("relative year", "1")), as `question_slots`
+    reads them."""
+    return frozenset(s for s in question_slots(question) if s[0] in ("year", "relative year"))
+
+
+def years_stated(text: str) -> frozenset[Slot]:
+    """The years a text (a pinned question, a document) writes: those it names as a question would
+    (`years_named`) and those of its dates written with numbers (2027-01-05); this year too when it writes any
+    year at all — a dated document is of its year, which is the year asked of it as 今年."""
+    years = set(years_named(text)) | {("year", m.group(1).lstrip("0")) for m in _DATED_YEAR.finditer(text)}
+    if years:
+        years.add(("relative year", "0"))
+    return frozenset(years)
+
+
+def years_added(new: str, pinned: str, document: str) -> bool:
+    """Whether the new question names a year the pin does not (session pins68): a year by its number (「银龄先锋
+    积分2027年度什么时候兑换」) or one pointing from now (明年, 去年, 今年) that neither the pinned question nor the
+    pinned passage's document (title, heading and text) writes. This year (今年) is stated by a text writing any
+    year (`years_stated`); a year the question only asks (哪一年, 几几年) is none."""
+    stated = years_stated(pinned) | years_stated(document)
+    return any(year not in stated for year in years_named(new))

@@ -48,6 +48,7 @@ from retrieval.pins import (
     pair_features,
     pin_unshared_line,
     pin_unshared_words,
+    qualifier_dropped,
     rank_bound,
     sibling_swapped,
     time_added,
@@ -1890,3 +1891,139 @@ def test_matching_reads_a_time_added_against_the_pinned_passages_document() -> N
 
     assert added("老年大学秋季学期太极拳班星期几上课") == 0.0  # the title states it
     assert added("老年大学春季学期太极拳班星期几上课") == 1.0
+
+
+# -- a year added, a qualifier dropped (session pins68) ------------------------------------------------------
+
+
+def _record(title: str, section: str, text: str) -> object:
+    from index import PassageRecord
+
+    return PassageRecord(
+        id=7,
+        speech_id=2,
+        position=3,
+        section=section,
+        text=text,
+        content_hash="",
+        speech_title=title,
+        speech_date=None,
+        speaker=None,
+    )
+
+
+def test_a_year_neither_the_pinned_question_nor_its_document_writes_is_a_time_added() -> None:
+    """Batch 25's E08: 「银龄先锋积分2027年度什么时候兑换」 on 「银龄先锋积分什么时候可以兑换？」, whose document names no
+    year, adds a year; one the document writes (in a year or a date), the pinned question names, or a question
+    only asking a year (哪一年) adds none. 今年 is stated by any year the document writes; 明年 only by 明年."""
+    side = QuestionSide.of
+    pinned = side("银龄先锋积分什么时候可以兑换？")
+    plain = document_text(_record("银龄先锋志愿服务积分管理办法", "积分兑换", "积分每年12月集中兑换一次"))  # type: ignore[arg-type]
+    dated = document_text(_record("银龄先锋志愿服务积分管理办法", "", "2027年度积分于12月集中兑换"))  # type: ignore[arg-type]
+    printed = document_text(_record("积分管理办法（2027-03-01印发）", "", "积分每年12月集中兑换一次"))  # type: ignore[arg-type]
+    assert time_added(side("银龄先锋积分2027年度什么时候兑换"), pinned, plain)
+    assert time_added(side("银龄先锋积分二〇二七年度什么时候兑换"), pinned, plain)
+    assert not time_added(side("银龄先锋积分2027年度什么时候兑换"), pinned, dated)
+    assert not time_added(side("银龄先锋积分二〇二七年度什么时候兑换"), pinned, printed)
+    assert time_added(side("银龄先锋积分2026年度什么时候兑换"), pinned, dated)  # another year than it writes
+    assert not time_added(side("2027年的积分什么时候兑换"), side("2027年银龄先锋积分什么时候兑换？"), plain)
+    assert time_added(side("明年积分什么时候兑换"), pinned, dated)
+    assert not time_added(side("明年积分什么时候兑换"), pinned, fold("积分明年起每季度兑换"))
+    assert not time_added(side("今年积分什么时候兑换"), pinned, dated)  # the year the document is of
+    assert time_added(side("今年积分什么时候兑换"), pinned, plain)
+    assert not time_added(side("积分是从哪一年开始兑换的"), pinned, plain)  # a year asked, not named
+    assert not time_added(side("请问银龄先锋积分什么时候可以兑换呢"), pinned, plain)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1990, 2099), st.integers(1990, 2099), st.booleans(), st.booleans())
+def test_a_year_is_added_exactly_when_the_document_writes_another(
+    written: int, asked: int, in_numerals: bool, as_date: bool
+) -> None:
+    """Any year a document writes (as a year or in a date) and any year asked of its pin (in digits or in Chinese
+    numerals, 二〇二七): a year added exactly when the two differ."""
+    digits = "〇一二三四五六七八九"
+    spelled = "".join(digits[int(c)] for c in str(asked)) if in_numerals else str(asked)
+    document = fold(f"{written}-05-01印发 积分集中兑换" if as_date else f"{written}年度积分集中兑换")
+    added = time_added(
+        QuestionSide.of(f"{spelled}年度积分什么时候兑换"), QuestionSide.of("积分什么时候兑换？"), document
+    )
+    assert added is (written != asked), (written, spelled, document)
+
+
+_C18_DOCUMENT = (
+    "在全市老干部工作会议上的讲话",
+    "三、切实落实离休干部的生活待遇",
+    "各地要切实落实离休干部的生活待遇。异地安置的离休干部医药费报销难，采取委托当地社保局代管的办法解决。",
+)
+
+
+def test_a_general_question_on_a_pin_about_one_case_drops_a_qualifier() -> None:
+    """Batch 23's C18: 「离休干部的医药费咋报销」 on 「异地安置的离休干部医药费报销难怎么解决？」, whose document speaks of
+    离休干部 in general as well, drops the case; keeping it, rewording it (a word of it kept), asking another thing
+    of the case, a document all about the case (its title names it) or one naming the word only with the case
+    drop none. Matching computes it only when the judge reads it."""
+    side, lexicon = QuestionSide.of, bundled_lexicon()
+    pinned = side("异地安置的离休干部医药费报销难怎么解决？")
+    document = document_text(_record(*_C18_DOCUMENT))  # type: ignore[arg-type]
+
+    def dropped(asked: str, where: str = document) -> bool:
+        return qualifier_dropped(side(asked), pinned, where, lexicon)
+
+    assert dropped("离休干部的医药费咋报销")
+    assert dropped("离休干部医药费报销难怎么办")
+    assert not dropped("异地安置离休干部看病钱报销难怎么办")  # the case kept
+    assert not dropped("在外地安置的离休干部医药费怎么报")  # reworded: 安置 kept
+    assert not dropped("请问异地安置的离休干部医药费报销难怎么解决呢")
+    assert not dropped(
+        "离休干部的医药费咋报销", fold("离休干部 异地安置的离休干部医药费报销难")
+    )  # no title line
+    about = (
+        "异地安置离休干部医药费管理办法",
+        "",
+        "各地要落实离休干部的待遇。异地安置的离休干部医药费报销难。",
+    )
+    assert not dropped("离休干部的医药费咋报销", document_text(_record(*about)))  # type: ignore[arg-type]
+    only = ("医药费报销的讲话", "", "异地安置的离休干部医药费报销难，采取委托当地社保局代管的办法解决。")
+    assert not dropped("离休干部的医药费咋报销", document_text(_record(*only)))  # type: ignore[arg-type]
+    assert not qualifier_dropped(
+        side("离休干部医药费怎么报销"), side("离休干部医药费怎么报销？"), document, lexicon
+    )
+    asked = side("离休干部的医药费咋报销")
+    features = {
+        read: pair_features(
+            asked, pinned, document, 0.9, 0.0, lambda _: 1.0, lexicon, read=read, document=document
+        ).qualifier_dropped
+        for read in (None, ("qualifier_dropped",), ("similarity",))
+    }
+    assert features == {None: 1.0, ("qualifier_dropped",): 1.0, ("similarity",): 0.0}
+
+
+_CASES = ("独居", "特困", "失能", "异地安置", "易地安置")
+_HEADS = ("离休干部", "退休干部")
+_ASKED_OF = ("春节慰问金每人多少？", "医药费怎么报销？", "护理补贴每月多少钱？")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(_CASES),
+    st.sampled_from(_HEADS),
+    st.sampled_from(_ASKED_OF),
+    st.booleans(),
+    st.sampled_from(("", "请问", "我想问一下")),
+)
+def test_a_case_is_dropped_exactly_when_the_document_tells_it_from_the_rest(
+    case: str, head: str, rest: str, titled: bool, polite: str
+) -> None:
+    """Any case of a kind of cadre pinned (「独居的离休干部春节慰问金每人多少？」): the question without the case drops
+    a qualifier exactly when the document tells the case from the rest — it speaks of the cadres in general too
+    and its title does not name the case —; the pinned question asked again, politely, never drops one."""
+    pinned = f"{case}的{head}{rest}"
+    title = f"关于{case}{head}待遇的通知" if titled else "关于离退休干部待遇的通知"
+    document = document_text(
+        _record(title, "", f"各单位要落实{head}的各项待遇。{case}的{head}{rest.rstrip('？')}按规定办理。")  # type: ignore[arg-type]
+    )
+    side, lexicon = QuestionSide.of, bundled_lexicon()
+    general = qualifier_dropped(side(polite + f"{head}的{rest}"), side(pinned), document, lexicon)
+    assert general is not titled, (pinned, title)
+    assert not qualifier_dropped(side(polite + pinned.rstrip("？") + "呢"), side(pinned), document, lexicon)

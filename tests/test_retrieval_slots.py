@@ -475,3 +475,12 @@ def test_a_time_written_whole_still_names_its_time() -> None:
 
     for text in ["下午几点开门", "工作日几点开门", "正月十五有活动吗"]:
         assert time_slots(text, query_terms(text)), text
+
+
+def test_a_festival_named_by_numerals_inside_a_year_is_no_time() -> None:
+    """五四 of 二〇五四年 and 八一 of 一九八一年 are part of a year, not 青年节 or 建军节 (session pins68); 五四 and 八一 on
+    their own still are."""
+    assert not any(kind == "节日" for kind, _ in _times("二〇五四年度积分什么时候兑换"))
+    assert not any(kind == "节日" for kind, _ in _times("一九八一年入党的老同志有几位"))
+    assert ("节日", "青年节") in _times("五四那天有什么活动")
+    assert ("节日", "建军节") in _times("八一慰问金每人多少")
