@@ -11,6 +11,7 @@ batch 26 is judged blind by scripts/pin_batch26.py and read nowhere else before)
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections import Counter
 from pathlib import Path
@@ -27,7 +28,11 @@ from retrieval.vocabulary import bundled_lexicon
 
 
 def main() -> None:
-    libs, last = Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 25
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("libs", type=Path, help="data homes as scripts/eval_all_sets.sh keeps them")
+    parser.add_argument("last", type=int, nargs="?", default=25, help="the last batch read (default 25)")
+    args = parser.parse_args()
+    libs, last = args.libs, args.last
     items = b.load_pin_questions(b.PIN_QUESTIONS)
     built = [
         i
