@@ -33,6 +33,8 @@ def main() -> None:
     parser.add_argument("last", type=int, nargs="?", default=25, help="the last batch read (default 25)")
     args = parser.parse_args()
     libs, last = args.libs, args.last
+    if not libs.is_dir():
+        sys.exit(f"找不到文件夹：{libs}")
     items = b.load_pin_questions(b.PIN_QUESTIONS)
     built = [
         i

@@ -116,6 +116,7 @@ BAD_PATHS: dict[str, list[str]] = {
     "time_near_copy_read.py": [MISSING],
     "trial41_followed.py": [MISSING],
     "trial41_old_homes.py": ["press", MISSING],
+    "pin_fires68.py": [MISSING],
 }
 
 
