@@ -90,6 +90,7 @@ __all__ = [
     "char_bigrams",
     "compare_questions",
     "document_text",
+    "document_year",
     "embed_as_text",
     "fold",
     "judge_reads",
@@ -475,10 +476,24 @@ def fold(text: str) -> str:
 
 
 def document_text(passage: PassageRecord) -> str:
-    """A pinned passage read with its document (folded): its speech's title, its heading and its text, each on a
-    line of its own (the title first: `qualifier_dropped` reads what the document as a whole is about)."""
-    parts = (passage.speech_title, passage.section, passage.text)
+    """A pinned passage read with its document (folded): its speech's title, its heading, its text and its
+    speech's date (2027-03-01, empty when unknown), each on a line of its own (the title first:
+    `qualifier_dropped` reads what the document as a whole is about; the date last: `document_year`)."""
+    parts = (passage.speech_title, passage.section, passage.text, passage.speech_date)
     return fold("\n".join(" ".join((part or "").split()) for part in parts))
+
+
+_DOCUMENT_LINES = 4  # title, heading, text, date: `document_text`
+_DATE_LINE = re.compile(r"((?:19|20)\d{2})(?:[-./年]\d{1,2}(?:[-./月]\d{1,2}日?)?)?")
+
+
+def document_year(document: str) -> int | None:
+    """The year of the speech a document (`document_text`) is part of, read from its date line; None when the
+    date is unknown or the text is no `document_text` (a passage alone)."""
+    lines = document.split("\n")
+    if len(lines) != _DOCUMENT_LINES or not (m := _DATE_LINE.fullmatch(lines[-1])):
+        return None
+    return int(m[1])
 
 
 def char_bigrams(folded: str) -> frozenset[str]:
@@ -595,10 +610,13 @@ def time_added(new: QuestionSide, pinned: QuestionSide, document: str) -> bool:
     星期几上课」 on a pin over 「…秋季招生简章」 (`retrieval.slots.times_added`; session pins67). A time the question
     names only as part of what it asks (「早上几点出发」, 「上午还是下午」: `without_asked_times`) is none. A year is a
     time too (session pins68): one the question names by its number or from now (「积分2027年度什么时候兑换」,
-    明年, 今年) that neither the pinned question nor the document writes (`retrieval.slots.years_added`)."""
+    明年, 今年 — from the speech's year, `document_year`) that neither the pinned question nor the document writes
+    (`retrieval.slots.years_added`)."""
     named = without_asked_times(new.text)
     times = new.times if named == new.text else QuestionSide.of(named).times
-    return times_added(times, pinned.times, document) or years_added(named, pinned.text, document)
+    return times_added(times, pinned.times, document) or years_added(
+        named, pinned.text, document, document_year(document)
+    )
 
 
 _OF = "的"

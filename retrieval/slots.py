@@ -27,6 +27,7 @@ from corpus import NUMERAL_CHARS, name_parts, numeral_value, to_simplified
 from index import jieba_cut
 
 from .answer_type import WEEKDAY
+from .filters import years_written
 
 __all__ = [
     "CONTRASTS",
@@ -578,10 +579,6 @@ def times_added(new: frozenset[Slot], pinned: frozenset[Slot], document: str) ->
     return any(t not in pinned and not states_time(document, t) for t in new)
 
 
-# a year written in a date by its number: 2027-01-05, 2027.3, 2027/5 (a document dates by these as often as by 年)
-_DATED_YEAR = re.compile(r"(?<!\d)(\d{4})[-./](?=\d)")
-
-
 def years_named(question: str) -> frozenset[Slot]:
     """The years a question names as a time (session pins68): a year by its number (2027年, 二〇二七年度:
     ("year", "2027")) and one pointing from now (明年, 去年, 今年: ("relative year", "1")), as `question_slots`
@@ -589,20 +586,26 @@ def years_named(question: str) -> frozenset[Slot]:
     return frozenset(s for s in question_slots(question) if s[0] in ("year", "relative year"))
 
 
-def years_stated(text: str) -> frozenset[Slot]:
-    """The years a text (a pinned question, a document) writes: those it names as a question would
-    (`years_named`) and those of its dates written with numbers (2027-01-05); this year too when it writes any
-    year at all — a dated document is of its year, which is the year asked of it as 今年."""
-    years = set(years_named(text)) | {("year", m.group(1).lstrip("0")) for m in _DATED_YEAR.finditer(text)}
-    if years:
-        years.add(("relative year", "0"))
-    return frozenset(years)
-
-
-def years_added(new: str, pinned: str, document: str) -> bool:
+def years_added(new: str, pinned: str, document: str, year_of_text: int | None = None) -> bool:
     """Whether the new question names a year the pin does not (session pins68): a year by its number (「银龄先锋
     积分2027年度什么时候兑换」) or one pointing from now (明年, 去年, 今年) that neither the pinned question nor the
-    pinned passage's document (title, heading and text) writes. This year (今年) is stated by a text writing any
-    year (`years_stated`); a year the question only asks (哪一年, 几几年) is none."""
-    stated = years_stated(pinned) | years_stated(document)
-    return any(year not in stated for year in years_named(new))
+    pinned passage's document writes. What they write is read as `retrieval.filters.years_written` reads a
+    passage (a year, a 文号's 〔2027〕, a range 2021—2025年, a date 2027-03-01, and — given the year of the
+    speech, `year_of_text` — 今年, 去年 … from it); the speech's own year is stated too, and a year asked from now
+    is that year from the speech's. Without the speech's year, one asked from now is stated when the pin writes
+    it from now as well, 今年 when it writes any year (a notice is of the year it writes). A year the question
+    only asks (哪一年, 几几年) is none (session mend68p)."""
+    stated = set(years_written(pinned + "\n" + document, year_of_text))
+    if year_of_text is not None:
+        stated.add(year_of_text)
+    relative = {int(v) for k, v in years_named(pinned) | years_named(document) if k == "relative year"}
+    for kind, value in years_named(new):
+        if kind == "year":
+            if int(value) not in stated:
+                return True
+        elif year_of_text is not None:
+            if year_of_text + int(value) not in stated:
+                return True
+        elif int(value) not in relative and not (value == "0" and stated):
+            return True
+    return False

@@ -43,6 +43,7 @@ from retrieval.pins import (
     asks_whether,
     compare_questions,
     document_text,
+    document_year,
     fold,
     judge_reads,
     pair_features,
@@ -1898,7 +1899,7 @@ def test_matching_reads_a_time_added_against_the_pinned_passages_document() -> N
 # -- a year added, a qualifier dropped (session pins68) ------------------------------------------------------
 
 
-def _record(title: str, section: str, text: str) -> object:
+def _record(title: str, section: str, text: str, date: str | None = None) -> object:
     from index import PassageRecord
 
     return PassageRecord(
@@ -1909,7 +1910,7 @@ def _record(title: str, section: str, text: str) -> object:
         text=text,
         content_hash="",
         speech_title=title,
-        speech_date=None,
+        speech_date=date,
         speaker=None,
     )
 
@@ -1935,6 +1936,25 @@ def test_a_year_neither_the_pinned_question_nor_its_document_writes_is_a_time_ad
     assert time_added(side("今年积分什么时候兑换"), pinned, plain)
     assert not time_added(side("积分是从哪一年开始兑换的"), pinned, plain)  # a year asked, not named
     assert not time_added(side("请问银龄先锋积分什么时候可以兑换呢"), pinned, plain)
+    # what a document writes as a year reads as `retrieval.filters.years_written` reads it (session mend68p): a
+    # 文号's year, a range, the speech's own date and 今年 / 去年 from it
+    for text in ("璟老干发〔2027〕3号 积分每年12月兑换", "璟老干发[2027]3号 积分每年12月兑换"):
+        assert not time_added(
+            side("2027年积分什么时候兑换"), pinned, document_text(_record("积分办法", "", text))
+        )  # type: ignore[arg-type]
+    ranged = document_text(_record("2021—2025年积分规划", "", "积分每年12月兑换"))  # type: ignore[arg-type]
+    spanned = document_text(_record("积分规划", "", "2021年至2025年，积分每年12月兑换"))  # type: ignore[arg-type]
+    assert not time_added(side("2023年积分什么时候兑换"), pinned, ranged)
+    assert not time_added(side("2023年积分什么时候兑换"), pinned, spanned)
+    assert time_added(side("2026年积分什么时候兑换"), pinned, spanned)
+    speech = document_text(
+        _record("在全省老干部工作会议上的讲话", "", "去年积分兑换工作进展顺利", "2025-02-10")
+    )  # type: ignore[arg-type]
+    assert document_year(speech) == 2025 and document_year(plain) is None
+    for asked in ("去年积分兑换得怎么样", "2024年积分兑换得怎么样", "今年积分怎么兑换", "2025年积分怎么兑换"):
+        assert not time_added(side(asked), pinned, speech), asked
+    for asked in ("明年积分怎么兑换", "前年积分兑换得怎么样", "2023年积分兑换得怎么样"):
+        assert time_added(side(asked), pinned, speech), asked
 
 
 @settings(max_examples=200, deadline=None)
@@ -1951,6 +1971,49 @@ def test_a_year_is_added_exactly_when_the_document_writes_another(
         QuestionSide.of(f"{spelled}年度积分什么时候兑换"), QuestionSide.of("积分什么时候兑换？"), document
     )
     assert added is (written != asked), (written, spelled, document)
+
+
+_WRITTEN = {  # how a document writes a year (or years: a range from it, `span` long) and the years it states
+    "year": (lambda y, n: f"{y}年度积分集中兑换", lambda y, n: {y}),
+    "date": (lambda y, n: f"{y}-05-01印发 积分集中兑换", lambda y, n: {y}),
+    "document number": (lambda y, n: f"璟老干发〔{y}〕{n}号 积分集中兑换", lambda y, n: {y}),
+    "document number, brackets": (lambda y, n: f"璟老干发[{y}]{n}号 积分集中兑换", lambda y, n: {y}),
+    "range": (lambda y, n: f"{y}—{y + n}年积分集中兑换", lambda y, n: set(range(y, y + n + 1))),
+    "range with 至": (lambda y, n: f"{y}年至{y + n}年，积分集中兑换", lambda y, n: set(range(y, y + n + 1))),
+}
+_FROM_NOW = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(1990, 2090),
+    st.integers(1990, 2099),
+    st.sampled_from(sorted(_WRITTEN)),
+    st.integers(1, 5),
+    st.booleans(),
+    st.one_of(st.none(), st.integers(1990, 2099)),
+    st.sampled_from(sorted(_FROM_NOW)),
+)
+def test_a_year_is_added_exactly_when_no_way_the_document_writes_one_states_it(
+    written: int, asked: int, form: str, span: int, from_now: bool, dated: int | None, relative: str
+) -> None:
+    """Any year a document writes in any of its ways (a year, a date, a 文号's 〔2027〕 or [2027], a range
+    2021—2025年 or 2021年至2025年) under a speech of any date or none, and any year asked by its number or from now
+    (今年, 去年 … from the speech's year): a year added exactly when none the document states — its own, the
+    speech's — is the one asked (session mend68p). Without the speech's date, 今年 is stated by any year written."""
+    text, states = _WRITTEN[form]
+    stated = states(written, span) | ({dated} if dated is not None else set())
+    document = document_text(
+        _record("积分管理办法", "", text(written, span), None if dated is None else f"{dated}-03-01")
+    )  # type: ignore[arg-type]
+    pinned = QuestionSide.of("积分什么时候兑换？")
+    if from_now:
+        added = time_added(QuestionSide.of(f"{relative}积分什么时候兑换"), pinned, document)
+        expected = dated + _FROM_NOW[relative] not in stated if dated is not None else relative != "今年"
+    else:
+        added = time_added(QuestionSide.of(f"{asked}年积分什么时候兑换"), pinned, document)
+        expected = asked not in stated
+    assert added is expected, (document, asked, relative, from_now)
 
 
 _C18_DOCUMENT = (
