@@ -625,14 +625,19 @@ _MODIFIER_WORDS = 2  # a modifier: one or two of jieba's words right before what
 
 def _restricted(question: str) -> list[tuple[tuple[str, ...], str]]:
     """(modifier, head) of a question (folded): a stretch of one or two of jieba's words, Chinese only and two
-    characters at least, ending in a verb, an adjective or a word of distinction (`_describes`), then 的, then a
-    word of two Chinese characters or more — (异地, 安置) and (安置,) before 离休干部 in 「异地安置的离休干部医药
+    characters at least, ending in a verb, an adjective or a word of distinction (`_describes`) and none a word
+    of how many or which of all (`_NO_CASE`: 不同的), then 的, then a word of two Chinese characters or more naming
+    people (`retrieval.groups`: 离休干部, 老同志 — not 需要准备的材料, 去年举办的书画展; session mend68p) — (异地, 安置) and (安置,) before 离休干部 in 「异地安置的离休干部医药
     费…」: the modifier's words, and the word it restricts. Question words are neither."""
     drop = question_words()
     words = list(jieba_cut(question))
     found: list[tuple[tuple[str, ...], str]] = []
     for at, head in enumerate(words):
         if at < 2 or words[at - 1] != _OF or head in drop or not _CJK.fullmatch(head) or len(head) < 2:
+            continue
+        if not question_groups(
+            head
+        ):  # a case is one of a group of people (`retrieval.groups`), not 需要准备的材料
             continue
         end = at - 1
         for size in range(1, _MODIFIER_WORDS + 1):
@@ -642,12 +647,17 @@ def _restricted(question: str) -> list[tuple[tuple[str, ...], str]]:
                 len(stretch) == size
                 and len(modifier) >= 2
                 and _CJK.fullmatch(modifier)
-                and not any(w in drop or w == _OF for w in stretch)
+                and not any(w in drop or w == _OF or w in _NO_CASE for w in stretch)
                 and _describes(stretch[-1])
             ):
                 found.append((tuple(stretch), head))
     return found
 
+
+# words saying how many or which of all, not which case: 不同的老同志, 广大的离退休干部, 全体的党员
+_NO_CASE = frozenset(
+    {"不同", "各种", "各类", "广大", "全体", "所有", "其他", "其它", "相关", "有关", "一般", "普通"}
+)
 
 # jieba's verbs, adjectives and words of distinction (离休, 异地安置, 独居, 特困): a modifier saying which case —
 # not a noun's owner (老干部工作人员的专业精神), a time (今年的), a number or a place word (以上的)

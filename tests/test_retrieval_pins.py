@@ -2092,3 +2092,34 @@ def test_a_case_is_dropped_exactly_when_the_document_tells_it_from_the_rest(
     general = qualifier_dropped(side(polite + f"{head}的{rest}"), side(pinned), document, lexicon)
     assert general is not titled, (pinned, title)
     assert not qualifier_dropped(side(polite + pinned.rstrip("？") + "呢"), side(pinned), document, lexicon)
+
+
+# a modifier before 的 that names no case of a group of people: a procedure (需要准备的材料), an event's when or who
+# (去年举办的书画展, 组织的春游), a rank (主要的工作任务), how many or which of all (不同的老同志)
+_NO_CASES = (
+    ("需要准备", "材料", "有哪些？"),
+    ("需要提交", "材料", "有哪些？"),
+    ("新出台", "标准", "是多少？"),
+    ("去年举办", "书画展", "在哪里？"),
+    ("组织", "春游", "去了哪里？"),
+    ("主要", "工作任务", "有哪些？"),
+    ("不同", "老同志", "要分哪几类？"),
+    ("各类", "离退休干部", "有多少人？"),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(_NO_CASES), st.sampled_from(("", "请问", "我想问一下")), st.booleans())
+def test_a_modifier_naming_no_case_of_a_group_of_people_is_never_a_qualifier_dropped(
+    no_case: tuple[str, str, str], polite: str, with_of: bool
+) -> None:
+    """A pinned question whose modifier before 的 is a verb of procedure, an event's when or who, a rank or a word
+    of how many (「申请护理补贴需要准备的材料有哪些？」), asked without it of a document writing the word with and
+    without it, drops no qualifier: it names no case of a group of people (session mend68p)."""
+    modifier, head, rest = no_case
+    pinned = f"{modifier}的{head}{rest}"
+    document = document_text(
+        _record("关于做好有关工作的通知", "", f"{modifier}的{head}如下。{head}由所在单位负责。")  # type: ignore[arg-type]
+    )
+    asked = polite + (f"{head}的" if with_of else head) + rest.rstrip("？")
+    assert not qualifier_dropped(QuestionSide.of(asked), QuestionSide.of(pinned), document, bundled_lexicon())
