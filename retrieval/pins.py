@@ -730,8 +730,18 @@ ANSWERED_BY: dict[str, str] = {
 # 第几层 — not a date or a count); 哪 before a span of time asks a time (哪个时间段, 哪个月, 哪天: not a place
 # because 在 is before it); 在哪几, 在哪些 before anything but a place ask which ones (体现在哪几块, 重在哪些方面:
 # 在 ends the verb, no place is asked); an office, a section, a unit or a window is someone or somewhere (哪个部门,
-# 哪个科室, 哪家单位).
+# 哪个科室, 哪家单位). A demonstrative's 几 (那几天, 这几位, 近几年, 好几次) points at a few, asks no number; a
+# yes/no question on whether one pays oneself (是不是他们自己掏钱, 是否自费, 是不是要个人承担) asks who pays
+# (session mend68p).
 _ASKED_OTHERWISE = (
+    (re.compile(r"(?<=[这那近好])几(?=[\u4e00-\u9fff])"), "些"),
+    (
+        re.compile(
+            r"(?:是不是|是否|要不要|用不用|需不需要)[^，,。？?！!；;]{0,12}?"
+            r"(?:(?:自己|个人|本人|自行)(?:来|要|需要|得)?(?:掏钱|掏|出钱|出|承担|负担|付钱|付费|支付|交钱|交费|买单)|自费|自付)"
+        ),
+        "由谁出钱",
+    ),
     (re.compile(r"(?:第?几号|第几)(?:楼|门|馆|厅|窗口?|会议室|教室|房间?|室)"), "哪里"),
     (re.compile(r"第?几(?:楼|层|栋|幢|单元)(?!楼?高)"), "哪里"),
     (
@@ -754,7 +764,7 @@ def asked_answers(question: str) -> frozenset[str]:
     """The kinds of fact a question asks by its asking words as the answer veto reads them:
     `retrieval.asked_kind.question_kinds` of the question with the asking words it would misread put plainly
     (`_ASKED_OTHERWISE`: 「在几楼开」 asks a place, 「在哪个时间段开放」 and 「定在哪个月」 a time, 「体现在哪几块」
-    which ones (no kind), 「报给哪个部门」 someone or somewhere)."""
+    which ones (no kind), 「报给哪个部门」 someone or somewhere, 「那几天」 no number, 「是不是自己掏钱」 who pays)."""
     text = to_simplified(question)
     for pattern, plain in _ASKED_OTHERWISE:
         text = pattern.sub(plain, text)
