@@ -457,7 +457,7 @@ _NO_NAME_BEFORE = frozenset(
 def _free(word: str, slots: frozenset[Slot], text: str) -> bool:
     """Whether the question writes the spelling as a time somewhere (session mend66p): not as the part of a month
     or year before a numeral, a lunar date (正月初五, 大年初二: 月初, 年初 followed by 五, 二), not as a festival named
-    by numerals inside a longer number (五四 of 二〇五四年), not as a solar term
+    by numerals inside a longer number (五四 of 二〇五四年; `_inside_a_number`), not as a solar term
     inside a person's name (赵秋分, 孙夏至同志: a surname before it) or the weather (下大雪, 小雪天), not before 奖
     (年终奖: a bonus). A text not holding the word (jieba's word only) is read as written."""
     if word not in text:
@@ -467,10 +467,7 @@ def _free(word: str, slots: frozenset[Slot], text: str) -> bool:
         before, after = text[start - 1 : start], text[start + len(word) : start + len(word) + 1]
         if word.endswith("初") and after and after in NUMERAL_CHARS:
             continue
-        # a festival named by numerals (五四, 八一) inside a longer number is none: 二〇五四年 is a year (pins68)
-        if all(c in NUMERAL_CHARS for c in word) and (
-            (before and before in NUMERAL_CHARS) or (after and after in NUMERAL_CHARS)
-        ):
+        if all(c in NUMERAL_CHARS for c in word) and _inside_a_number(word, start, text):
             continue
         if after == _NOUN_AFTER:
             continue
@@ -482,6 +479,48 @@ def _free(word: str, slots: frozenset[Slot], text: str) -> bool:
             continue
         return True
     return False
+
+
+# what follows a number that is a year or a date (二〇五四年, 一九八一年, 五一二日): no festival is named inside it
+_DATE_AFTER = frozenset("年月日号")
+_IN_DATES = NUMERAL_CHARS - {
+    "两"
+}  # the numerals a year or a date is written with (两 counts things: 五一十一两个长假)
+_SHORTHAND = ("十一",)  # 国庆's shorthand (十一黄金周), left out of time_words.txt: 十一 is eleven as often
+
+
+_FESTIVAL = "节日"
+
+
+@cache
+def _festival_numerals() -> frozenset[str]:
+    """The festivals spelled by two numerals (五一, 七一, 五四 …, 三八 of 三八节, 九九 of 九九重阳, and 十一): the
+    numerals each spelling of retrieval/data/time_words.txt starts with, when two, and `_SHORTHAND`."""
+    found = set(_SHORTHAND)
+    for spelling, times in _time_spellings().items():
+        lead = len(spelling) - len(spelling.lstrip("".join(NUMERAL_CHARS)))
+        if lead == 2 and any(kind == _FESTIVAL for kind, _ in times):
+            found.add(spelling[:2])
+    return frozenset(found)
+
+
+def _inside_a_number(word: str, start: int, text: str) -> bool:
+    """Whether a festival spelled by numerals (五四, 八一) stands inside a longer number — a year or a date
+    (二〇五四年, 一九八一年: the run of numerals followed by 年, 月, 日 or 号) or any number its run does not
+    read wholly as festivals side by side (五一二, 一九八一) — and names no festival there (pins68); festivals
+    written side by side (七一八一走访, 五一十一两个长假, 三八五一期间) are each one (session mend68p)."""
+    first, end = start, start + len(word)
+    while first > 0 and text[first - 1] in _IN_DATES:
+        first -= 1
+    while end < len(text) and text[end] in _IN_DATES:
+        end += 1
+    if (first, end) == (start, start + len(word)):
+        return False
+    if text[end : end + 1] in _DATE_AFTER and end < len(text):
+        return True
+    pieces = [text[i : i + 2] for i in range(first, end, 2)]
+    festivals = _festival_numerals()
+    return (end - first) % 2 != 0 or (start - first) % 2 != 0 or any(p not in festivals for p in pieces)
 
 
 def _starts(word: str, text: str) -> list[int]:
