@@ -62,19 +62,41 @@ def held_out_judged(rule: ModuleType, hits: int, false: int, pooled: int = 10, w
     )
 
 
+_JUDGED_NEGATIVES = 48 + 16  # `held_out_judged`'s near misses and unrelated questions on the judged batch
+_POOLED_NEGATIVES = 1078 + 320  # and pooled over the batches held out
+_BUDGET = 50  # false pins at most 2 % (1/50) of the negatives
+
+
+def _qualifying(false: int, pooled: int, wrong: int) -> bool:
+    """The rule's bounds read from the drawn figures themselves (not from the rule's `qualifies`): no wrong pin,
+    false pins (wrong ones counted) at most 2 % of the judged batch's negatives, and pooled at most 2 % of the
+    pooled negatives."""
+    return (
+        wrong == 0
+        and (false + wrong) * _BUDGET <= _JUDGED_NEGATIVES
+        and pooled * _BUDGET <= _POOLED_NEGATIVES
+    )
+
+
 def assert_the_held_out_rule(
     rule: ModuleType, drawn: list[tuple[int, int, int, int]], struck: list[str]
 ) -> None:
     """The rule of a leave-one-batch-out script (its `ships`, `qualifies` and `ORDER`) on candidates with the drawn
-    `HELD_OUT_FIGURES`, `struck` failing the bot tests: what ships qualifies, has no wrong pin, and no qualifying
+    `HELD_OUT_FIGURES`, `struck` failing the bot tests — qualifying read from the drawn figures (`_qualifying`;
+    session mend68p), which the rule's `qualifies` must agree with —: what ships qualifies, has no wrong pin, and no qualifying
     candidate serves more; ties go to the first of ORDER; with none qualifying, the shipped model (ORDER's first)
     stays."""
     candidates = {
         n: held_out_judged(rule, hits, false + wrong, pooled, wrong)
         for n, (hits, false, pooled, wrong) in zip(rule.ORDER, drawn, strict=True)
     }
+    qualifying = {
+        n: _qualifying(false, pooled, wrong)
+        for n, (_, false, pooled, wrong) in zip(rule.ORDER, drawn, strict=True)
+    }
+    assert all(rule.qualifies(c) is qualifying[n] for n, c in candidates.items()), qualifying
     winner = rule.ships(candidates, struck)
-    ok = [n for n, c in candidates.items() if rule.qualifies(c) and n not in struck]
+    ok = [n for n in rule.ORDER if qualifying[n] and n not in struck]
     if not ok:
         assert winner == rule.ORDER[0]
         return

@@ -7,7 +7,9 @@ year added and a qualifier dropped read by `reread` against the pinned question 
 from __future__ import annotations
 
 from dataclasses import replace
+from types import SimpleNamespace
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -48,6 +50,31 @@ def test_what_ships_qualifies_and_nothing_qualifying_serves_more(
     drawn: list[tuple[int, int, int, int]], struck: list[str]
 ) -> None:
     pin_scripts.assert_the_held_out_rule(script, drawn, struck)
+
+
+def test_the_shared_property_catches_a_rule_forgetting_a_bound() -> None:
+    """The shared property reads qualifying from the drawn figures, not from the rule's own `qualifies` (the review
+    of pins68: a rule forgetting the pooled bound passed it): a rule whose `qualifies` drops the pooled bound, or
+    the bound on the judged batch, fails it on a candidate over that bound (session mend68p)."""
+    lc = pin_scripts.script("pin_learning_curve")
+    bounds = {
+        "pooled": lambda c: c.judged.wrong == 0 and lc.within_budget(c.judged),
+        "judged batch": lambda c: c.judged.wrong == 0 and lc.within_budget(c.folds),
+    }
+    over = {"pooled": (30, 0, 28, 0), "judged batch": (30, 2, 0, 0)}  # 28 of 1,398 pooled; 2 of 64 judged
+    for name, forgetful in bounds.items():
+
+        def ships(judged: dict[str, object], struck: tuple[str, ...] = (), q=forgetful) -> str:
+            ok = [n for n in script.ORDER if n not in struck and q(judged[n])]
+            return max(ok, key=lambda n: (judged[n].judged.hits, -script.ORDER.index(n))) if ok else "SC"
+
+        rule = SimpleNamespace(ORDER=script.ORDER, Judged=script.Judged, qualifies=forgetful, ships=ships)
+        drawn = [(5, 0, 0, 0)] * (len(script.ORDER) - 1) + [over[name]]
+        with pytest.raises(AssertionError):
+            pin_scripts.assert_the_held_out_rule(rule, drawn, [])  # type: ignore[arg-type]
+    pin_scripts.assert_the_held_out_rule(
+        script, [(5, 0, 0, 0)] * (len(script.ORDER) - 1) + [over["pooled"]], []
+    )
 
 
 def test_a_year_added_and_a_qualifier_dropped_are_read_against_the_pinned_question_and_its_document() -> None:
