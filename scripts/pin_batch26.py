@@ -39,26 +39,21 @@ stays (then the ORDER below for ties among the others).
 
 from __future__ import annotations
 
-import pickle
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pin_batch20 as p20
-import pin_batch21 as p21
-import pin_batch23 as p23
 import pin_batch24 as p24
 import pin_batch25 as p25
 from pin_batch20 import OwnSearch  # noqa: F401 — the kept searches were pickled by pin_batch20 as __main__
 
 import bench.pins as b
-from bench import pin_veto
 from retrieval import PinModel
-from retrieval.pins import QuestionSide, document_text, qualifier_dropped
+from retrieval.pins import QuestionSide, qualifier_dropped
 from retrieval.vocabulary import bundled_lexicon
 
 JUDGED = "26"  # the batch written cold after the candidates were fixed
@@ -107,101 +102,19 @@ def candidates(
 ) -> dict[str, PinModel]:
     """The candidates of the module's docstring (GW's close thresholds cut on `rows` held out with `gw_folds`),
     and GW beside them."""
-
-    def closed(vetoes: tuple[str, ...], name: str) -> PinModel:
-        vetoing = replace(gw, veto=(*gw.veto, *vetoes))
-        close = p23.lowest_close(rows, p23.held_out(rows, gw_folds, vetoing), gw.threshold)
-        how = (
-            f"; vetoing {', '.join(vetoes)} and serving from {close:.4f} read as first "
-            f"(scripts/pin_batch26.py, candidate {name}, close threshold cut on batches 1–{FOLDS[-1]})"
-        )
-        return replace(vetoing, close_threshold=close, fitted_on=gw.fitted_on + how)
-
-    def vetoing(vetoes: tuple[str, ...], name: str) -> PinModel:
-        how = f"; vetoing {', '.join(vetoes)} (scripts/pin_batch26.py, candidate {name})"
-        return replace(sc, veto=(*sc.veto, *vetoes), fitted_on=sc.fitted_on + how)
-
+    here = "scripts/pin_batch26.py"
     return {
         "SC": sc,
-        "SCTWN": vetoing((TIME, WHETHER, ADDED), "SCTWN"),
-        "SCTWNQ": vetoing((TIME, WHETHER, ADDED, QUALIFIER), "SCTWNQ"),
-        "GWTCWN": closed((TIME, WHETHER, ADDED), "GWTCWN"),
-        "GWTCWNQ": closed((TIME, WHETHER, ADDED, QUALIFIER), "GWTCWNQ"),
+        "SCTWN": p25.vetoing(sc, (TIME, WHETHER, ADDED), "SCTWN", here),
+        "SCTWNQ": p25.vetoing(sc, (TIME, WHETHER, ADDED, QUALIFIER), "SCTWNQ", here),
+        "GWTCWN": p25.closed(gw, (TIME, WHETHER, ADDED), rows, gw_folds, "GWTCWN", here),
+        "GWTCWNQ": p25.closed(gw, (TIME, WHETHER, ADDED, QUALIFIER), rows, gw_folds, "GWTCWNQ", here),
         "GW": gw,
     }
 
 
 def main() -> None:
-    parser = pin_veto.cache_parser(__doc__ or "", f"1–{FOLDS[-1]}", JUDGED)
-    parser.add_argument("--searches", type=Path, required=True, help="keep each question's own search here")
-    parser.add_argument("--fits", type=Path, default=None, help="keep the recipes' fold models on 1–25 here")
-    parser.add_argument("--write", type=Path, default=None, help="save the candidate the rule ships here")
-    parser.add_argument(
-        "--save", type=Path, default=None, help="save every candidate here as NAME.json (for the bot tests)"
-    )
-    parser.add_argument(
-        "--gw", type=Path, default=p23.GW_FILE, help="GW's model file (benchmarks/pins-gw64.json)"
-    )
-    args = parser.parse_args()
-    r = p24.prepare(args, JUDGED)
-    observed = r.observed
-    documents = p23.passage_texts(r.used, r.settings.home, args.cold_homes, document_text)
-    parts = reread(r.parts, r.pinned, r.searches, r.texts, documents)
-    everything = [*parts.tuning, *parts.held, *parts.cold]
-    rows = [o for o in everything if p21.batch_of(o) in FOLDS]
-    judged_rows = [o for o in everything if o.item.batch == JUDGED]
-
-    fits: dict[str, dict[str, PinModel]] = b.kept_or_made(args.fits, dict)
-    groups = {o.item.group for o in rows}
-    passage_of = {g: p for g, p in observed.passage_of.items() if g in groups}
-    recipes = {"SC": (b.MODEL_FEATURES, observed.pairs), "GW": (r.gw.features, ())}
-    fitted = [n for n in recipes if n not in fits or set(fits[n]) != set(FOLDS)]
-    for name in fitted:
-        features, pairs = recipes[name]
-        fits[name] = p24.fold_models(rows, tuple(features), pairs, passage_of, FOLDS)
-    if args.fits is not None and fitted:
-        args.fits.write_bytes(pickle.dumps(fits))
-
-    models = candidates(r.sc, r.gw, rows, fits["GW"])
-    if args.save is not None:
-        args.save.mkdir(parents=True, exist_ok=True)
-        for name in ORDER:
-            models[name].save(args.save / f"{name}.json")
-    folds: dict[str, b.Outcome] = {}
-    for name, model in models.items():
-        held = p23.held_out(rows, fits["SC" if name.startswith("SC") else "GW"], model)
-        folds[name] = p23.pooled(rows, held)
-        print(f"{name}: vetoes {model.veto}; serve from {model.threshold:.4f}; close {model.close_threshold}")
-        print(f"  batches 1–{FOLDS[-1]} held out batch by batch, pooled: {folds[name].served_at()}")
-        print(f"  per batch: {p24.per_batch(rows, held, FOLDS)}")
-    for veto in (ADDED, QUALIFIER):
-        print(f"{veto} fires on (batch, kind, asked, pinned): {p24.fires(rows, veto, r.pinned, r.sc)}")
-    newest = [o for o in rows if p21.batch_of(o) == FOLDS[-1]]  # batch 25: GW and SC never fitted on it
-    for name, model in models.items():
-        got = b.outcome(newest, model)
-        print(f"batch {FOLDS[-1]} by {name} itself: {got.served_at()}, wrong {got.wrong}")
-    if args.decide:
-        return
-    if not judged_rows:
-        sys.exit(f"第 {JUDGED} 批还没有问题。")
-    judged = {n: Judged(b.outcome(judged_rows, m), folds[n]) for n, m in models.items()}
-    for n, j in judged.items():
-        offered = b.offer_outcome(judged_rows, models[n])
-        print(
-            f"batch {JUDGED}, {n}: served {j.judged.served_at()} (wrong {j.judged.wrong}; served or offered "
-            f"{offered.hits}/{offered.paraphrases}); batches 1–{FOLDS[-1]} {j.folds.served_at()}; qualifies: "
-            + (str(qualifies(j)) if n in ORDER else "never (not a candidate)")
-        )
-    if args.misses:
-        for o in judged_rows:
-            got = {n: o.chosen(m) for n, m in models.items()}
-            if o.item.kind == "paraphrase" or any(got.values()):
-                print(f"{o.item.group} {o.item.kind} {o.item.question}: {got}")
-    winner = ships({n: j for n, j in judged.items() if n in ORDER})
-    print(f"ships: {winner}" + (" (nothing changes)" if winner == ORDER[0] else " (once the bot tests pass)"))
-    if args.write is not None and winner != ORDER[0]:
-        models[winner].save(args.write)
-        print(f"written: {args.write}")
+    p25.run(__doc__ or "", JUDGED, FOLDS, ORDER, reread, candidates, (ADDED, QUALIFIER))
 
 
 if __name__ == "__main__":

@@ -97,3 +97,14 @@ def test_a_year_added_and_a_qualifier_dropped_are_read_against_the_pinned_questi
     assert got == {"g1": [1.0, 1.0], "g2": [0.0, 0.0], "g3": [0.0, 1.0]}
     for veto in (script.QUALIFIER, script.ADDED):
         assert o.chosen(replace(standing_model(), veto=(veto,))) != "g1"
+
+
+def test_the_candidates_are_built_and_judged_by_pin_batch25s_one_run() -> None:
+    """pin_batch25 and pin_batch26 share one `run` and one way to build a candidate vetoing more (the review of
+    pins68 found pin_batch26's `main` a copy of pin_batch25's; session mend68p): SC vetoing more keeps its own
+    vetoes first and names the candidate and its script."""
+    sc = standing_model()
+    made = script.p25.vetoing(sc, (script.TIME, script.QUALIFIER), "SCTQ", "scripts/pin_batch26.py")
+    assert made.veto == (*sc.veto, script.TIME, script.QUALIFIER)
+    assert made.fitted_on.endswith("(scripts/pin_batch26.py, candidate SCTQ)")
+    assert callable(script.p25.run) and script.main.__code__.co_names.count("run") == 1
