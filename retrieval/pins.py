@@ -64,6 +64,7 @@ from .slots import (
     times_added,
     times_swapped,
     without_asked_times,
+    years_added,
 )
 from .vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon, question_words
 
@@ -89,6 +90,7 @@ __all__ = [
     "char_bigrams",
     "compare_questions",
     "document_text",
+    "document_year",
     "embed_as_text",
     "fold",
     "judge_reads",
@@ -96,6 +98,7 @@ __all__ = [
     "missing_terms",
     "pair_features",
     "passage_standing",
+    "qualifier_dropped",
     "question_overlap",
     "sibling_swapped",
     "siblings",
@@ -164,6 +167,11 @@ class PairFeatures:
     time_added: float = 0.0  # 1 when the new question names a time (a festival, a season, a weekday …) that
     # neither the pinned question names nor the pinned passage's document (its title, heading, text) states
     # (春季 asked of a pin on 「秋季招生简章」: `time_added`; session pins67)
+    qualifier_dropped: float = (
+        0.0  # 1 when the pinned question names one case of what it asks (异地安置的离休干部)
+    )
+    # and the new question keeps the rest but not the case, where the document tells that case from the rest
+    # (`qualifier_dropped`; session pins68)
     passage_rank: float = (
         0.0  # where the pinned passage stands in the asked question's own search (1: first),
     )
@@ -468,8 +476,24 @@ def fold(text: str) -> str:
 
 
 def document_text(passage: PassageRecord) -> str:
-    """A pinned passage read with its document (folded): its speech's title, its heading and its text."""
-    return fold(" ".join(part for part in (passage.speech_title, passage.section, passage.text) if part))
+    """A pinned passage read with its document (folded): its speech's title, its heading, its text and its
+    speech's date (2027-03-01, empty when unknown), each on a line of its own (the title first:
+    `qualifier_dropped` reads what the document as a whole is about; the date last: `document_year`)."""
+    parts = (passage.speech_title, passage.section, passage.text, passage.speech_date)
+    return fold("\n".join(" ".join((part or "").split()) for part in parts))
+
+
+_DOCUMENT_LINES = 4  # title, heading, text, date: `document_text`
+_DATE_LINE = re.compile(r"((?:19|20)\d{2})(?:[-./年]\d{1,2}(?:[-./月]\d{1,2}日?)?)?")
+
+
+def document_year(document: str) -> int | None:
+    """The year of the speech a document (`document_text`) is part of, read from its date line; None when the
+    date is unknown or the text is no `document_text` (a passage alone)."""
+    lines = document.split("\n")
+    if len(lines) != _DOCUMENT_LINES or not (m := _DATE_LINE.fullmatch(lines[-1])):
+        return None
+    return int(m[1])
 
 
 def char_bigrams(folded: str) -> frozenset[str]:
@@ -584,10 +608,95 @@ def time_added(new: QuestionSide, pinned: QuestionSide, document: str) -> bool:
     a part of the day … of retrieval/data/time_words.txt) that the pinned question does not name and the pinned
     passage's document (folded: its title, heading and text) does not write in any spelling — 「春季学期太极拳班
     星期几上课」 on a pin over 「…秋季招生简章」 (`retrieval.slots.times_added`; session pins67). A time the question
-    names only as part of what it asks (「早上几点出发」, 「上午还是下午」: `without_asked_times`) is none."""
+    names only as part of what it asks (「早上几点出发」, 「上午还是下午」: `without_asked_times`) is none. A year is a
+    time too (session pins68): one the question names by its number or from now (「积分2027年度什么时候兑换」,
+    明年, 今年 — from the speech's year, `document_year`) that neither the pinned question nor the document writes
+    (`retrieval.slots.years_added`)."""
     named = without_asked_times(new.text)
     times = new.times if named == new.text else QuestionSide.of(named).times
-    return times_added(times, pinned.times, document)
+    return times_added(times, pinned.times, document) or years_added(
+        named, pinned.text, document, document_year(document)
+    )
+
+
+_OF = "的"
+_MODIFIER_WORDS = 2  # a modifier: one or two of jieba's words right before what it restricts
+
+
+def _restricted(question: str) -> list[tuple[tuple[str, ...], str]]:
+    """(modifier, head) of a question (folded): a stretch of one or two of jieba's words, Chinese only and two
+    characters at least, ending in a verb, an adjective or a word of distinction (`_describes`) and none a word
+    of how many or which of all (`_NO_CASE`: 不同的), then 的, then a word of two Chinese characters or more naming
+    people (`retrieval.groups`: 离休干部, 老同志 — not 需要准备的材料, 去年举办的书画展; session mend68p) — (异地, 安置) and (安置,) before 离休干部 in 「异地安置的离休干部医药
+    费…」: the modifier's words, and the word it restricts. Question words are neither."""
+    drop = question_words()
+    words = list(jieba_cut(question))
+    found: list[tuple[tuple[str, ...], str]] = []
+    for at, head in enumerate(words):
+        if at < 2 or words[at - 1] != _OF or head in drop or not _CJK.fullmatch(head) or len(head) < 2:
+            continue
+        if not question_groups(
+            head
+        ):  # a case is one of a group of people (`retrieval.groups`), not 需要准备的材料
+            continue
+        end = at - 1
+        for size in range(1, _MODIFIER_WORDS + 1):
+            stretch = words[max(end - size, 0) : end]
+            modifier = "".join(stretch)
+            if (
+                len(stretch) == size
+                and len(modifier) >= 2
+                and _CJK.fullmatch(modifier)
+                and not any(w in drop or w == _OF or w in _NO_CASE for w in stretch)
+                and _describes(stretch[-1])
+            ):
+                found.append((tuple(stretch), head))
+    return found
+
+
+# words saying how many or which of all, not which case: 不同的老同志, 广大的离退休干部, 全体的党员
+_NO_CASE = frozenset(
+    {"不同", "各种", "各类", "广大", "全体", "所有", "其他", "其它", "相关", "有关", "一般", "普通"}
+)
+
+# jieba's verbs, adjectives and words of distinction (离休, 异地安置, 独居, 特困): a modifier saying which case —
+# not a noun's owner (老干部工作人员的专业精神), a time (今年的), a number or a place word (以上的)
+_DESCRIBING = ("v", "a", "b")
+
+
+def _describes(word: str) -> bool:
+    """Whether jieba tags the word, cut alone, as a verb, an adjective or a word of distinction (and nothing else:
+    not a noun, a time, a numeral, a place word)."""
+    tags = _tags_alone(word)
+    return bool(tags) and all(t.startswith(_DESCRIBING) for t in tags)
+
+
+def qualifier_dropped(new: QuestionSide, pinned: QuestionSide, document: str, lexicon: Lexicon) -> bool:
+    """Whether the new question asks generally what the pin asks of one case (session pins68): the pinned question
+    names a modifier saying which case, then 的, then the word it restricts (「异地安置的离休干部医药费报销难怎么
+    解决」: 异地安置 before 离休干部; `_restricted`), the new question keeps that word but no word of the modifier nor a synonym of one (「离休干部的医药费
+    咋报销」; 「在外地安置的…」 rewords it), and the pinned passage's document (`document_text`: title, heading, text) tells that case from the
+    rest — it writes the modifier in its heading or text, its title does not name it (a document all about the
+    case answers the general question of it too), and it writes the restricted word elsewhere without the
+    modifier before it (it speaks of the word in general as well)."""
+    title, _, body = document.partition("\n")
+    restricted = _restricted(pinned.text)
+    for words, head in restricted:
+        modifier = "".join(words)
+        # dropped: no word of any modifier of that word kept (「在外地安置的」, 「异地居住的」 reword 异地安置), the word
+        # it restricts kept
+        said = {w for more, other in restricted if other == head for w in (*more, "".join(more))}
+        if any(_found(w, (new.text,), lexicon) for w in said) or not _found(head, (new.text,), lexicon):
+            continue
+        if modifier in title or modifier not in body or _is_number(modifier):
+            continue
+        if any(not document[:i].endswith((modifier, modifier + _OF)) for i in _starts_in(head, document)):
+            return True
+    return False
+
+
+def _starts_in(word: str, text: str) -> list[int]:
+    return [m.start() for m in re.finditer(f"(?={re.escape(word)})", text)]
 
 
 def time_swapped(new: QuestionSide, pinned: QuestionSide, passage: str) -> bool:
@@ -621,8 +730,18 @@ ANSWERED_BY: dict[str, str] = {
 # 第几层 — not a date or a count); 哪 before a span of time asks a time (哪个时间段, 哪个月, 哪天: not a place
 # because 在 is before it); 在哪几, 在哪些 before anything but a place ask which ones (体现在哪几块, 重在哪些方面:
 # 在 ends the verb, no place is asked); an office, a section, a unit or a window is someone or somewhere (哪个部门,
-# 哪个科室, 哪家单位).
+# 哪个科室, 哪家单位). A demonstrative's 几 (那几天, 这几位, 近几年, 好几次) points at a few, asks no number; a
+# yes/no question on whether one pays oneself (是不是他们自己掏钱, 是否自费, 是不是要个人承担) asks who pays
+# (session mend68p).
 _ASKED_OTHERWISE = (
+    (re.compile(r"(?<=[这那近好])几(?=[\u4e00-\u9fff])"), "些"),
+    (
+        re.compile(
+            r"(?:是不是|是否|要不要|用不用|需不需要)[^，,。？?！!；;]{0,12}?"
+            r"(?:(?:自己|个人|本人|自行)(?:来|要|需要|得)?(?:掏钱|掏|出钱|出|承担|负担|付钱|付费|支付|交钱|交费|买单)|自费|自付)"
+        ),
+        "由谁出钱",
+    ),
     (re.compile(r"(?:第?几号|第几)(?:楼|门|馆|厅|窗口?|会议室|教室|房间?|室)"), "哪里"),
     (re.compile(r"第?几(?:楼|层|栋|幢|单元)(?!楼?高)"), "哪里"),
     (
@@ -645,7 +764,7 @@ def asked_answers(question: str) -> frozenset[str]:
     """The kinds of fact a question asks by its asking words as the answer veto reads them:
     `retrieval.asked_kind.question_kinds` of the question with the asking words it would misread put plainly
     (`_ASKED_OTHERWISE`: 「在几楼开」 asks a place, 「在哪个时间段开放」 and 「定在哪个月」 a time, 「体现在哪几块」
-    which ones (no kind), 「报给哪个部门」 someone or somewhere)."""
+    which ones (no kind), 「报给哪个部门」 someone or somewhere, 「那几天」 no number, 「是不是自己掏钱」 who pays)."""
     text = to_simplified(question)
     for pattern, plain in _ASKED_OTHERWISE:
         text = pattern.sub(plain, text)
@@ -876,6 +995,11 @@ def pair_features(
         whether_swap=float(answers_swapped(new, pinned, whether=True)),
         time_added=float(time_added(new, pinned, passage if document is None else document))
         if read is None or "time_added" in read
+        else 0.0,
+        qualifier_dropped=float(
+            qualifier_dropped(new, pinned, passage if document is None else document, lexicon)
+        )
+        if read is None or "qualifier_dropped" in read
         else 0.0,
         passage_rank=float(passage_rank),
     )

@@ -27,6 +27,7 @@ from corpus import NUMERAL_CHARS, name_parts, numeral_value, to_simplified
 from index import jieba_cut
 
 from .answer_type import WEEKDAY
+from .filters import years_written
 
 __all__ = [
     "CONTRASTS",
@@ -45,6 +46,8 @@ __all__ = [
     "times_added",
     "times_swapped",
     "without_asked_times",
+    "years_added",
+    "years_named",
 ]
 
 Slot = tuple[str, str]  # (what is named, its value): ("year", "2027"), ("个", "30"), ("第条", "4")
@@ -453,7 +456,8 @@ _NO_NAME_BEFORE = frozenset(
 
 def _free(word: str, slots: frozenset[Slot], text: str) -> bool:
     """Whether the question writes the spelling as a time somewhere (session mend66p): not as the part of a month
-    or year before a numeral, a lunar date (正月初五, 大年初二: 月初, 年初 followed by 五, 二), not as a solar term
+    or year before a numeral, a lunar date (正月初五, 大年初二: 月初, 年初 followed by 五, 二), not as a festival named
+    by numerals inside a longer number (五四 of 二〇五四年; `_inside_a_number`), not as a solar term
     inside a person's name (赵秋分, 孙夏至同志: a surname before it) or the weather (下大雪, 小雪天), not before 奖
     (年终奖: a bonus). A text not holding the word (jieba's word only) is read as written."""
     if word not in text:
@@ -462,6 +466,8 @@ def _free(word: str, slots: frozenset[Slot], text: str) -> bool:
     for start in _starts(word, text):
         before, after = text[start - 1 : start], text[start + len(word) : start + len(word) + 1]
         if word.endswith("初") and after and after in NUMERAL_CHARS:
+            continue
+        if all(c in NUMERAL_CHARS for c in word) and _inside_a_number(word, start, text):
             continue
         if after == _NOUN_AFTER:
             continue
@@ -473,6 +479,48 @@ def _free(word: str, slots: frozenset[Slot], text: str) -> bool:
             continue
         return True
     return False
+
+
+# what follows a number that is a year or a date (二〇五四年, 一九八一年, 五一二日): no festival is named inside it
+_DATE_AFTER = frozenset("年月日号")
+_IN_DATES = NUMERAL_CHARS - {
+    "两"
+}  # the numerals a year or a date is written with (两 counts things: 五一十一两个长假)
+_SHORTHAND = ("十一",)  # 国庆's shorthand (十一黄金周), left out of time_words.txt: 十一 is eleven as often
+
+
+_FESTIVAL = "节日"
+
+
+@cache
+def _festival_numerals() -> frozenset[str]:
+    """The festivals spelled by two numerals (五一, 七一, 五四 …, 三八 of 三八节, 九九 of 九九重阳, and 十一): the
+    numerals each spelling of retrieval/data/time_words.txt starts with, when two, and `_SHORTHAND`."""
+    found = set(_SHORTHAND)
+    for spelling, times in _time_spellings().items():
+        lead = len(spelling) - len(spelling.lstrip("".join(NUMERAL_CHARS)))
+        if lead == 2 and any(kind == _FESTIVAL for kind, _ in times):
+            found.add(spelling[:2])
+    return frozenset(found)
+
+
+def _inside_a_number(word: str, start: int, text: str) -> bool:
+    """Whether a festival spelled by numerals (五四, 八一) stands inside a longer number — a year or a date
+    (二〇五四年, 一九八一年: the run of numerals followed by 年, 月, 日 or 号) or any number its run does not
+    read wholly as festivals side by side (五一二, 一九八一) — and names no festival there (pins68); festivals
+    written side by side (七一八一走访, 五一十一两个长假, 三八五一期间) are each one (session mend68p)."""
+    first, end = start, start + len(word)
+    while first > 0 and text[first - 1] in _IN_DATES:
+        first -= 1
+    while end < len(text) and text[end] in _IN_DATES:
+        end += 1
+    if (first, end) == (start, start + len(word)):
+        return False
+    if text[end : end + 1] in _DATE_AFTER and end < len(text):
+        return True
+    pieces = [text[i : i + 2] for i in range(first, end, 2)]
+    festivals = _festival_numerals()
+    return (end - first) % 2 != 0 or (start - first) % 2 != 0 or any(p not in festivals for p in pieces)
 
 
 def _starts(word: str, text: str) -> list[int]:
@@ -568,3 +616,35 @@ def times_added(new: frozenset[Slot], pinned: frozenset[Slot], document: str) ->
     (春季 asked of a pin over 「秋季招生简章」; session pins67). The same value written otherwise is no time
     added (过年 on a document of 春节)."""
     return any(t not in pinned and not states_time(document, t) for t in new)
+
+
+def years_named(question: str) -> frozenset[Slot]:
+    """The years a question names as a time (session pins68): a year by its number (2027年, 二〇二七年度:
+    ("year", "2027")) and one pointing from now (明年, 去年, 今年: ("relative year", "1")), as `question_slots`
+    reads them."""
+    return frozenset(s for s in question_slots(question) if s[0] in ("year", "relative year"))
+
+
+def years_added(new: str, pinned: str, document: str, year_of_text: int | None = None) -> bool:
+    """Whether the new question names a year the pin does not (session pins68): a year by its number (「银龄先锋
+    积分2027年度什么时候兑换」) or one pointing from now (明年, 去年, 今年) that neither the pinned question nor the
+    pinned passage's document writes. What they write is read as `retrieval.filters.years_written` reads a
+    passage (a year, a 文号's 〔2027〕, a range 2021—2025年, a date 2027-03-01, and — given the year of the
+    speech, `year_of_text` — 今年, 去年 … from it); the speech's own year is stated too, and a year asked from now
+    is that year from the speech's. Without the speech's year, one asked from now is stated when the pin writes
+    it from now as well, 今年 when it writes any year (a notice is of the year it writes). A year the question
+    only asks (哪一年, 几几年) is none (session mend68p)."""
+    stated = set(years_written(pinned + "\n" + document, year_of_text))
+    if year_of_text is not None:
+        stated.add(year_of_text)
+    relative = {int(v) for k, v in years_named(pinned) | years_named(document) if k == "relative year"}
+    for kind, value in years_named(new):
+        if kind == "year":
+            if int(value) not in stated:
+                return True
+        elif year_of_text is not None:
+            if year_of_text + int(value) not in stated:
+                return True
+        elif int(value) not in relative and not (value == "0" and stated):
+            return True
+    return False

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import pickle
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -102,10 +102,72 @@ def reread(
     return p24.reread(parts, pinned, searches, texts).with_extra(extra)
 
 
-def main() -> None:
-    parser = pin_veto.cache_parser(__doc__ or "", "1–24", JUDGED)
+def vetoing(sc: PinModel, vetoes: tuple[str, ...], name: str, script: str) -> PinModel:
+    """SC vetoing these too, named as candidate `name` of `script` in its `fitted_on`."""
+    how = f"; vetoing {', '.join(vetoes)} ({script}, candidate {name})"
+    return replace(sc, veto=(*sc.veto, *vetoes), fitted_on=sc.fitted_on + how)
+
+
+def closed(
+    gw: PinModel,
+    vetoes: tuple[str, ...],
+    rows: Sequence[b.Observation],
+    gw_folds: dict[str, PinModel],
+    name: str,
+    script: str,
+) -> PinModel:
+    """GW vetoing these too, serving a pin whose probability read as first reaches the close threshold cut on
+    `rows` held out with `gw_folds` (`pin_batch23.lowest_close`), named as candidate `name` of `script`."""
+    vetoed = replace(gw, veto=(*gw.veto, *vetoes))
+    close = p23.lowest_close(rows, p23.held_out(rows, gw_folds, vetoed), gw.threshold)
+    batches = sorted({p21.batch_of(o) for o in rows}, key=int)
+    how = (
+        f"; vetoing {', '.join(vetoes)} and serving from {close:.4f} read as first "
+        f"({script}, candidate {name}, close threshold cut on batches {batches[0]}–{batches[-1]})"
+    )
+    return replace(vetoed, close_threshold=close, fitted_on=gw.fitted_on + how)
+
+
+def candidates(
+    sc: PinModel, gw: PinModel, rows: Sequence[b.Observation], gw_folds: dict[str, PinModel]
+) -> dict[str, PinModel]:
+    """The candidates of the module's docstring (GW's close thresholds cut on `rows` held out with `gw_folds`),
+    and GW beside them."""
+    here = "scripts/pin_batch25.py"
+    return {
+        "SC": sc,
+        "SCT": vetoing(sc, (TIME,), "SCT", here),
+        "SCTWN": vetoing(sc, (TIME, WHETHER, ADDED), "SCTWN", here),
+        "GWTCA": closed(gw, (TIME, ANSWER), rows, gw_folds, "GWTCA", here),
+        "GWTCW": closed(gw, (TIME, WHETHER), rows, gw_folds, "GWTCW", here),
+        "GWTCAN": closed(gw, (TIME, ANSWER, ADDED), rows, gw_folds, "GWTCAN", here),
+        "GWTCWN": closed(gw, (TIME, WHETHER, ADDED), rows, gw_folds, "GWTCWN", here),
+        "GW": gw,
+    }
+
+
+Reread = Callable[[b.SetParts, dict[str, str], p20.Searches, dict[str, str], dict[str, str]], b.SetParts]
+Candidates = Callable[[PinModel, PinModel, Sequence[b.Observation], dict[str, PinModel]], dict[str, PinModel]]
+
+
+def run(
+    doc: str,
+    judged_batch: str,
+    folds: tuple[str, ...],
+    order: tuple[str, ...],
+    reread: Reread,
+    candidates: Candidates,
+    fires: tuple[str, ...],
+) -> None:
+    """One leave-one-batch-out judgement (this script's and pin_batch26's, each with its own batch, folds, ORDER,
+    features, candidates and the vetoes whose fires it prints): the candidates held out over `folds`, then judged
+    on `judged_batch` by `pin_batch24`'s rule over `order`."""
+    over = f"1–{folds[-1]}"
+    parser = pin_veto.cache_parser(doc, over, judged_batch)
     parser.add_argument("--searches", type=Path, required=True, help="keep each question's own search here")
-    parser.add_argument("--fits", type=Path, default=None, help="keep the recipes' fold models on 1–24 here")
+    parser.add_argument(
+        "--fits", type=Path, default=None, help=f"keep the recipes' fold models on {over} here"
+    )
     parser.add_argument("--write", type=Path, default=None, help="save the candidate the rule ships here")
     parser.add_argument(
         "--save", type=Path, default=None, help="save every candidate here as NAME.json (for the bot tests)"
@@ -114,88 +176,69 @@ def main() -> None:
         "--gw", type=Path, default=p23.GW_FILE, help="GW's model file (benchmarks/pins-gw64.json)"
     )
     args = parser.parse_args()
-    r = p24.prepare(args, JUDGED)
-    settings, sc, gw, observed = r.settings, r.sc, r.gw, r.observed
-    searches, pinned, used, texts, parts = r.searches, r.pinned, r.used, r.texts, r.parts
-    documents = p23.passage_texts(used, settings.home, args.cold_homes, document_text)
-    parts = reread(parts, pinned, searches, texts, documents)
+    r = p24.prepare(args, judged_batch)
+    observed = r.observed
+    documents = p23.passage_texts(r.used, r.settings.home, args.cold_homes, document_text)
+    parts = reread(r.parts, r.pinned, r.searches, r.texts, documents)
     everything = [*parts.tuning, *parts.held, *parts.cold]
-    rows = [o for o in everything if p21.batch_of(o) in FOLDS]
-    judged_rows = [o for o in everything if o.item.batch == JUDGED]
+    rows = [o for o in everything if p21.batch_of(o) in folds]
+    judged_rows = [o for o in everything if o.item.batch == judged_batch]
 
     fits: dict[str, dict[str, PinModel]] = b.kept_or_made(args.fits, dict)
     groups = {o.item.group for o in rows}
     passage_of = {g: p for g, p in observed.passage_of.items() if g in groups}
-    recipes = {"SC": (b.MODEL_FEATURES, observed.pairs), "GW": (gw.features, ())}
-    fitted = [n for n in recipes if n not in fits or set(fits[n]) != set(FOLDS)]
+    recipes = {"SC": (b.MODEL_FEATURES, observed.pairs), "GW": (r.gw.features, ())}
+    fitted = [n for n in recipes if n not in fits or set(fits[n]) != set(folds)]
     for name in fitted:
         features, pairs = recipes[name]
-        fits[name] = p24.fold_models(rows, tuple(features), pairs, passage_of, FOLDS)
+        fits[name] = p24.fold_models(rows, tuple(features), pairs, passage_of, folds)
     if args.fits is not None and fitted:
         args.fits.write_bytes(pickle.dumps(fits))
 
-    def closed(vetoes: tuple[str, ...], name: str) -> PinModel:
-        vetoing = replace(gw, veto=vetoes)
-        close = p23.lowest_close(rows, p23.held_out(rows, fits["GW"], vetoing), gw.threshold)
-        how = (
-            f"; vetoing {', '.join(vetoes[len(gw.veto) :])} and serving from {close:.4f} read as first "
-            f"(scripts/pin_batch25.py, candidate {name}, close threshold cut on batches 1–24)"
-        )
-        return replace(vetoing, close_threshold=close, fitted_on=gw.fitted_on + how)
-
-    def vetoing(vetoes: tuple[str, ...], name: str) -> PinModel:
-        how = f"; vetoing {', '.join(vetoes)} (scripts/pin_batch25.py, candidate {name})"
-        return replace(sc, veto=(*sc.veto, *vetoes), fitted_on=sc.fitted_on + how)
-
-    models: dict[str, PinModel] = {
-        "SC": sc,
-        "SCT": vetoing((TIME,), "SCT"),
-        "SCTWN": vetoing((TIME, WHETHER, ADDED), "SCTWN"),
-        "GWTCA": closed((*gw.veto, TIME, ANSWER), "GWTCA"),
-        "GWTCW": closed((*gw.veto, TIME, WHETHER), "GWTCW"),
-        "GWTCAN": closed((*gw.veto, TIME, ANSWER, ADDED), "GWTCAN"),
-        "GWTCWN": closed((*gw.veto, TIME, WHETHER, ADDED), "GWTCWN"),
-        "GW": gw,
-    }
+    models = candidates(r.sc, r.gw, rows, fits["GW"])
     if args.save is not None:
         args.save.mkdir(parents=True, exist_ok=True)
-        for name in ORDER:
+        for name in order:
             models[name].save(args.save / f"{name}.json")
-    folds: dict[str, b.Outcome] = {}
+    held_out: dict[str, b.Outcome] = {}
     for name, model in models.items():
         held = p23.held_out(rows, fits["SC" if name.startswith("SC") else "GW"], model)
-        folds[name] = p23.pooled(rows, held)
+        held_out[name] = p23.pooled(rows, held)
         print(f"{name}: vetoes {model.veto}; serve from {model.threshold:.4f}; close {model.close_threshold}")
-        print(f"  batches 1–24 held out batch by batch, pooled: {folds[name].served_at()}")
-        print(f"  per batch: {p24.per_batch(rows, held, FOLDS)}")
-    for veto in (WHETHER, ADDED):
-        print(f"{veto} fires on (batch, kind, asked, pinned): {p24.fires(rows, veto, pinned, sc)}")
-    newest = [o for o in rows if p21.batch_of(o) == FOLDS[-1]]  # batch 24: GW and SC never fitted on it
+        print(f"  batches {over} held out batch by batch, pooled: {held_out[name].served_at()}")
+        print(f"  per batch: {p24.per_batch(rows, held, folds)}")
+    for veto in fires:
+        print(f"{veto} fires on (batch, kind, asked, pinned): {p24.fires(rows, veto, r.pinned, r.sc)}")
+    newest = [o for o in rows if p21.batch_of(o) == folds[-1]]  # GW and SC never fitted on the newest batch
     for name, model in models.items():
         got = b.outcome(newest, model)
-        print(f"batch {FOLDS[-1]} by {name} itself: {got.served_at()}, wrong {got.wrong}")
+        print(f"batch {folds[-1]} by {name} itself: {got.served_at()}, wrong {got.wrong}")
     if args.decide:
         return
     if not judged_rows:
-        sys.exit(f"第 {JUDGED} 批还没有问题。")
-    judged = {n: Judged(b.outcome(judged_rows, m), folds[n]) for n, m in models.items()}
+        sys.exit(f"第 {judged_batch} 批还没有问题。")
+    judged = {n: Judged(b.outcome(judged_rows, m), held_out[n]) for n, m in models.items()}
     for n, j in judged.items():
         offered = b.offer_outcome(judged_rows, models[n])
         print(
-            f"batch {JUDGED}, {n}: served {j.judged.served_at()} (wrong {j.judged.wrong}; served or offered "
-            f"{offered.hits}/{offered.paraphrases}); batches 1–24 {j.folds.served_at()}; qualifies: "
-            + (str(qualifies(j)) if n in ORDER else "never (not a candidate)")
+            f"batch {judged_batch}, {n}: served {j.judged.served_at()} (wrong {j.judged.wrong}; served or offered "
+            f"{offered.hits}/{offered.paraphrases}); batches {over} {j.folds.served_at()}; qualifies: "
+            + (str(qualifies(j)) if n in order else "never (not a candidate)")
         )
     if args.misses:
         for o in judged_rows:
             got = {n: o.chosen(m) for n, m in models.items()}
             if o.item.kind == "paraphrase" or any(got.values()):
                 print(f"{o.item.group} {o.item.kind} {o.item.question}: {got}")
-    winner = ships({n: j for n, j in judged.items() if n in ORDER})
-    print(f"ships: {winner}" + (" (nothing changes)" if winner == ORDER[0] else " (once the bot tests pass)"))
-    if args.write is not None and winner != ORDER[0]:
+    winner = p24.ships({n: j for n, j in judged.items() if n in order}, (), order)
+    print(f"ships: {winner}" + (" (nothing changes)" if winner == order[0] else " (once the bot tests pass)"))
+    if args.write is not None and winner != order[0]:
         models[winner].save(args.write)
         print(f"written: {args.write}")
+
+
+def main() -> None:
+    run(__doc__ or "", JUDGED, FOLDS, ORDER, reread, candidates, (WHETHER, ADDED))
 
 
 if __name__ == "__main__":

@@ -48,29 +48,14 @@ def test_the_rule_case_by_case() -> None:
     assert script.ships({n: judged(30, 3) for n in script.ORDER}) == "SC"
 
 
-figures = st.tuples(st.integers(0, 48), st.integers(0, 3), st.integers(0, 40), st.integers(0, 1))
-
-
 @given(
-    st.lists(figures, min_size=len(script.ORDER), max_size=len(script.ORDER)),
+    st.lists(pin_scripts.HELD_OUT_FIGURES, min_size=len(script.ORDER), max_size=len(script.ORDER)),
     st.lists(st.sampled_from(script.ORDER), max_size=3),
 )
 def test_what_ships_qualifies_and_nothing_qualifying_serves_more(
     drawn: list[tuple[int, int, int, int]], struck: list[str]
 ) -> None:
-    candidates = {
-        n: judged(hits, false + wrong, pooled, wrong)
-        for n, (hits, false, pooled, wrong) in zip(script.ORDER, drawn, strict=True)
-    }
-    winner = script.ships(candidates, struck)
-    ok = [n for n, c in candidates.items() if script.qualifies(c) and n not in struck]
-    if not ok:
-        assert winner == "SC"
-        return
-    assert winner in ok and candidates[winner].judged.wrong == 0
-    assert all(candidates[n].judged.hits <= candidates[winner].judged.hits for n in ok)
-    best = [n for n in ok if candidates[n].judged.hits == candidates[winner].judged.hits]
-    assert winner == best[0]  # ties: the first of ORDER
+    pin_scripts.assert_the_held_out_rule(script, drawn, struck)
 
 
 def test_the_new_vetoes_are_read_whether_against_the_pinned_question_a_time_against_its_document() -> None:

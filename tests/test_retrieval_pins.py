@@ -43,11 +43,13 @@ from retrieval.pins import (
     asks_whether,
     compare_questions,
     document_text,
+    document_year,
     fold,
     judge_reads,
     pair_features,
     pin_unshared_line,
     pin_unshared_words,
+    qualifier_dropped,
     rank_bound,
     sibling_swapped,
     time_added,
@@ -1656,7 +1658,8 @@ def test_the_answer_veto_reads_a_numbered_building_as_a_place_and_a_span_as_a_ti
 
 def test_no_paraphrase_of_the_pin_set_asks_another_kind_of_answer_than_its_pin() -> None:
     """Over every paraphrase of benchmarks/pin-questions.jsonl against its own pin, the answer veto fires on none
-    (before the review of pins66's fixes it fired on four: e02, i04, o02, o15)."""
+    (before the review of pins66's fixes it fired on four: e02, i04, o02, o15; batch 26's F13, 「…参访那几天，住宿
+    吃饭坐车是不是他们自己掏钱」 against 「…费用由谁承担？」, until 那几天 and 是不是自己掏钱 were read: mend68p)."""
     rows = [json.loads(line) for line in BENCH_PINS.read_text(encoding="utf-8").splitlines() if line.strip()]
     pinned = {r["group"]: QuestionSide.of(r["question"]) for r in rows if r["kind"] == "pinned"}
     fired = [
@@ -1665,6 +1668,34 @@ def test_no_paraphrase_of_the_pin_set_asks_another_kind_of_answer_than_its_pin()
         if r["kind"] == "paraphrase" and answers_swapped(QuestionSide.of(r["question"]), pinned[r["group"]])
     ]
     assert fired == []
+
+
+_PAYING = (
+    "是不是他们自己掏钱",
+    "是否自费",
+    "是不是要个人承担",
+    "是不是自己出",
+    "要不要本人付钱",
+    "是否需要自己负担",
+)
+_POINTING = ("那几天", "这几天", "那几次", "这几位老同志", "近几年", "好几回")
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(_PAYING), st.sampled_from(_POINTING), st.sampled_from(("住宿吃饭", "交通费用", "门票"))
+)
+def test_a_yes_no_question_on_paying_oneself_asks_the_payer_and_a_demonstratives_few_no_number(
+    paying: str, pointing: str, what: str
+) -> None:
+    """Any yes/no question whether one pays oneself (是不是…自己掏钱, 是否自费, 是不是要个人承担), with a
+    demonstrative's few in it (那几天, 这几位, 近几年), asks who pays as 「…由谁承担？」 does — the answer veto
+    fires on neither reading; 「住几天」 still asks a number (session mend68p)."""
+    asked = QuestionSide.of(f"交流团来参访{pointing}，{what}{paying}")
+    pinned = QuestionSide.of(f"交流团的{what}由谁承担？")
+    assert "payer" in asked.asks and "number" not in asked.asks, asked.asks
+    assert not answers_swapped(asked, pinned) and not answers_swapped(asked, pinned, whether=True)
+    assert answers_swapped(QuestionSide.of(f"交流团{pointing.rstrip('老同志')}住几天"), pinned)
 
 
 # A yes/no question against one asking another kind of answer (session pins67): batch 24's D02 and its kind
@@ -1890,3 +1921,232 @@ def test_matching_reads_a_time_added_against_the_pinned_passages_document() -> N
 
     assert added("老年大学秋季学期太极拳班星期几上课") == 0.0  # the title states it
     assert added("老年大学春季学期太极拳班星期几上课") == 1.0
+
+
+# -- a year added, a qualifier dropped (session pins68) ------------------------------------------------------
+
+
+def _record(title: str, section: str, text: str, date: str | None = None) -> object:
+    from index import PassageRecord
+
+    return PassageRecord(
+        id=7,
+        speech_id=2,
+        position=3,
+        section=section,
+        text=text,
+        content_hash="",
+        speech_title=title,
+        speech_date=date,
+        speaker=None,
+    )
+
+
+def test_a_year_neither_the_pinned_question_nor_its_document_writes_is_a_time_added() -> None:
+    """Batch 25's E08: 「银龄先锋积分2027年度什么时候兑换」 on 「银龄先锋积分什么时候可以兑换？」, whose document names no
+    year, adds a year; one the document writes (in a year or a date), the pinned question names, or a question
+    only asking a year (哪一年) adds none. 今年 is stated by any year the document writes; 明年 only by 明年."""
+    side = QuestionSide.of
+    pinned = side("银龄先锋积分什么时候可以兑换？")
+    plain = document_text(_record("银龄先锋志愿服务积分管理办法", "积分兑换", "积分每年12月集中兑换一次"))  # type: ignore[arg-type]
+    dated = document_text(_record("银龄先锋志愿服务积分管理办法", "", "2027年度积分于12月集中兑换"))  # type: ignore[arg-type]
+    printed = document_text(_record("积分管理办法（2027-03-01印发）", "", "积分每年12月集中兑换一次"))  # type: ignore[arg-type]
+    assert time_added(side("银龄先锋积分2027年度什么时候兑换"), pinned, plain)
+    assert time_added(side("银龄先锋积分二〇二七年度什么时候兑换"), pinned, plain)
+    assert not time_added(side("银龄先锋积分2027年度什么时候兑换"), pinned, dated)
+    assert not time_added(side("银龄先锋积分二〇二七年度什么时候兑换"), pinned, printed)
+    assert time_added(side("银龄先锋积分2026年度什么时候兑换"), pinned, dated)  # another year than it writes
+    assert not time_added(side("2027年的积分什么时候兑换"), side("2027年银龄先锋积分什么时候兑换？"), plain)
+    assert time_added(side("明年积分什么时候兑换"), pinned, dated)
+    assert not time_added(side("明年积分什么时候兑换"), pinned, fold("积分明年起每季度兑换"))
+    assert not time_added(side("今年积分什么时候兑换"), pinned, dated)  # the year the document is of
+    assert time_added(side("今年积分什么时候兑换"), pinned, plain)
+    assert not time_added(side("积分是从哪一年开始兑换的"), pinned, plain)  # a year asked, not named
+    assert not time_added(side("请问银龄先锋积分什么时候可以兑换呢"), pinned, plain)
+    # what a document writes as a year reads as `retrieval.filters.years_written` reads it (session mend68p): a
+    # 文号's year, a range, the speech's own date and 今年 / 去年 from it
+    for text in ("璟老干发〔2027〕3号 积分每年12月兑换", "璟老干发[2027]3号 积分每年12月兑换"):
+        assert not time_added(
+            side("2027年积分什么时候兑换"), pinned, document_text(_record("积分办法", "", text))
+        )  # type: ignore[arg-type]
+    ranged = document_text(_record("2021—2025年积分规划", "", "积分每年12月兑换"))  # type: ignore[arg-type]
+    spanned = document_text(_record("积分规划", "", "2021年至2025年，积分每年12月兑换"))  # type: ignore[arg-type]
+    assert not time_added(side("2023年积分什么时候兑换"), pinned, ranged)
+    assert not time_added(side("2023年积分什么时候兑换"), pinned, spanned)
+    assert time_added(side("2026年积分什么时候兑换"), pinned, spanned)
+    speech = document_text(
+        _record("在全省老干部工作会议上的讲话", "", "去年积分兑换工作进展顺利", "2025-02-10")
+    )  # type: ignore[arg-type]
+    assert document_year(speech) == 2025 and document_year(plain) is None
+    for asked in ("去年积分兑换得怎么样", "2024年积分兑换得怎么样", "今年积分怎么兑换", "2025年积分怎么兑换"):
+        assert not time_added(side(asked), pinned, speech), asked
+    for asked in ("明年积分怎么兑换", "前年积分兑换得怎么样", "2023年积分兑换得怎么样"):
+        assert time_added(side(asked), pinned, speech), asked
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1990, 2099), st.integers(1990, 2099), st.booleans(), st.booleans())
+def test_a_year_is_added_exactly_when_the_document_writes_another(
+    written: int, asked: int, in_numerals: bool, as_date: bool
+) -> None:
+    """Any year a document writes (as a year or in a date) and any year asked of its pin (in digits or in Chinese
+    numerals, 二〇二七): a year added exactly when the two differ."""
+    digits = "〇一二三四五六七八九"
+    spelled = "".join(digits[int(c)] for c in str(asked)) if in_numerals else str(asked)
+    document = fold(f"{written}-05-01印发 积分集中兑换" if as_date else f"{written}年度积分集中兑换")
+    added = time_added(
+        QuestionSide.of(f"{spelled}年度积分什么时候兑换"), QuestionSide.of("积分什么时候兑换？"), document
+    )
+    assert added is (written != asked), (written, spelled, document)
+
+
+_WRITTEN = {  # how a document writes a year (or years: a range from it, `span` long) and the years it states
+    "year": (lambda y, n: f"{y}年度积分集中兑换", lambda y, n: {y}),
+    "date": (lambda y, n: f"{y}-05-01印发 积分集中兑换", lambda y, n: {y}),
+    "document number": (lambda y, n: f"璟老干发〔{y}〕{n}号 积分集中兑换", lambda y, n: {y}),
+    "document number, brackets": (lambda y, n: f"璟老干发[{y}]{n}号 积分集中兑换", lambda y, n: {y}),
+    "range": (lambda y, n: f"{y}—{y + n}年积分集中兑换", lambda y, n: set(range(y, y + n + 1))),
+    "range with 至": (lambda y, n: f"{y}年至{y + n}年，积分集中兑换", lambda y, n: set(range(y, y + n + 1))),
+}
+_FROM_NOW = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(1990, 2090),
+    st.integers(1990, 2099),
+    st.sampled_from(sorted(_WRITTEN)),
+    st.integers(1, 5),
+    st.booleans(),
+    st.one_of(st.none(), st.integers(1990, 2099)),
+    st.sampled_from(sorted(_FROM_NOW)),
+)
+def test_a_year_is_added_exactly_when_no_way_the_document_writes_one_states_it(
+    written: int, asked: int, form: str, span: int, from_now: bool, dated: int | None, relative: str
+) -> None:
+    """Any year a document writes in any of its ways (a year, a date, a 文号's 〔2027〕 or [2027], a range
+    2021—2025年 or 2021年至2025年) under a speech of any date or none, and any year asked by its number or from now
+    (今年, 去年 … from the speech's year): a year added exactly when none the document states — its own, the
+    speech's — is the one asked (session mend68p). Without the speech's date, 今年 is stated by any year written."""
+    text, states = _WRITTEN[form]
+    stated = states(written, span) | ({dated} if dated is not None else set())
+    document = document_text(
+        _record("积分管理办法", "", text(written, span), None if dated is None else f"{dated}-03-01")
+    )  # type: ignore[arg-type]
+    pinned = QuestionSide.of("积分什么时候兑换？")
+    if from_now:
+        added = time_added(QuestionSide.of(f"{relative}积分什么时候兑换"), pinned, document)
+        expected = dated + _FROM_NOW[relative] not in stated if dated is not None else relative != "今年"
+    else:
+        added = time_added(QuestionSide.of(f"{asked}年积分什么时候兑换"), pinned, document)
+        expected = asked not in stated
+    assert added is expected, (document, asked, relative, from_now)
+
+
+_C18_DOCUMENT = (
+    "在全市老干部工作会议上的讲话",
+    "三、切实落实离休干部的生活待遇",
+    "各地要切实落实离休干部的生活待遇。异地安置的离休干部医药费报销难，采取委托当地社保局代管的办法解决。",
+)
+
+
+def test_a_general_question_on_a_pin_about_one_case_drops_a_qualifier() -> None:
+    """Batch 23's C18: 「离休干部的医药费咋报销」 on 「异地安置的离休干部医药费报销难怎么解决？」, whose document speaks of
+    离休干部 in general as well, drops the case; keeping it, rewording it (a word of it kept), asking another thing
+    of the case, a document all about the case (its title names it) or one naming the word only with the case
+    drop none. Matching computes it only when the judge reads it."""
+    side, lexicon = QuestionSide.of, bundled_lexicon()
+    pinned = side("异地安置的离休干部医药费报销难怎么解决？")
+    document = document_text(_record(*_C18_DOCUMENT))  # type: ignore[arg-type]
+
+    def dropped(asked: str, where: str = document) -> bool:
+        return qualifier_dropped(side(asked), pinned, where, lexicon)
+
+    assert dropped("离休干部的医药费咋报销")
+    assert dropped("离休干部医药费报销难怎么办")
+    assert not dropped("异地安置离休干部看病钱报销难怎么办")  # the case kept
+    assert not dropped("在外地安置的离休干部医药费怎么报")  # reworded: 安置 kept
+    assert not dropped("请问异地安置的离休干部医药费报销难怎么解决呢")
+    assert not dropped(
+        "离休干部的医药费咋报销", fold("离休干部 异地安置的离休干部医药费报销难")
+    )  # no title line
+    about = (
+        "异地安置离休干部医药费管理办法",
+        "",
+        "各地要落实离休干部的待遇。异地安置的离休干部医药费报销难。",
+    )
+    assert not dropped("离休干部的医药费咋报销", document_text(_record(*about)))  # type: ignore[arg-type]
+    only = ("医药费报销的讲话", "", "异地安置的离休干部医药费报销难，采取委托当地社保局代管的办法解决。")
+    assert not dropped("离休干部的医药费咋报销", document_text(_record(*only)))  # type: ignore[arg-type]
+    assert not qualifier_dropped(
+        side("离休干部医药费怎么报销"), side("离休干部医药费怎么报销？"), document, lexicon
+    )
+    asked = side("离休干部的医药费咋报销")
+    features = {
+        read: pair_features(
+            asked, pinned, document, 0.9, 0.0, lambda _: 1.0, lexicon, read=read, document=document
+        ).qualifier_dropped
+        for read in (None, ("qualifier_dropped",), ("similarity",))
+    }
+    assert features == {None: 1.0, ("qualifier_dropped",): 1.0, ("similarity",): 0.0}
+
+
+_CASES = ("独居", "特困", "失能", "异地安置", "易地安置")
+_HEADS = ("离休干部", "退休干部")
+_ASKED_OF = ("春节慰问金每人多少？", "医药费怎么报销？", "护理补贴每月多少钱？")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(_CASES),
+    st.sampled_from(_HEADS),
+    st.sampled_from(_ASKED_OF),
+    st.booleans(),
+    st.sampled_from(("", "请问", "我想问一下")),
+)
+def test_a_case_is_dropped_exactly_when_the_document_tells_it_from_the_rest(
+    case: str, head: str, rest: str, titled: bool, polite: str
+) -> None:
+    """Any case of a kind of cadre pinned (「独居的离休干部春节慰问金每人多少？」): the question without the case drops
+    a qualifier exactly when the document tells the case from the rest — it speaks of the cadres in general too
+    and its title does not name the case —; the pinned question asked again, politely, never drops one."""
+    pinned = f"{case}的{head}{rest}"
+    title = f"关于{case}{head}待遇的通知" if titled else "关于离退休干部待遇的通知"
+    document = document_text(
+        _record(title, "", f"各单位要落实{head}的各项待遇。{case}的{head}{rest.rstrip('？')}按规定办理。")  # type: ignore[arg-type]
+    )
+    side, lexicon = QuestionSide.of, bundled_lexicon()
+    general = qualifier_dropped(side(polite + f"{head}的{rest}"), side(pinned), document, lexicon)
+    assert general is not titled, (pinned, title)
+    assert not qualifier_dropped(side(polite + pinned.rstrip("？") + "呢"), side(pinned), document, lexicon)
+
+
+# a modifier before 的 that names no case of a group of people: a procedure (需要准备的材料), an event's when or who
+# (去年举办的书画展, 组织的春游), a rank (主要的工作任务), how many or which of all (不同的老同志)
+_NO_CASES = (
+    ("需要准备", "材料", "有哪些？"),
+    ("需要提交", "材料", "有哪些？"),
+    ("新出台", "标准", "是多少？"),
+    ("去年举办", "书画展", "在哪里？"),
+    ("组织", "春游", "去了哪里？"),
+    ("主要", "工作任务", "有哪些？"),
+    ("不同", "老同志", "要分哪几类？"),
+    ("各类", "离退休干部", "有多少人？"),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(_NO_CASES), st.sampled_from(("", "请问", "我想问一下")), st.booleans())
+def test_a_modifier_naming_no_case_of_a_group_of_people_is_never_a_qualifier_dropped(
+    no_case: tuple[str, str, str], polite: str, with_of: bool
+) -> None:
+    """A pinned question whose modifier before 的 is a verb of procedure, an event's when or who, a rank or a word
+    of how many (「申请护理补贴需要准备的材料有哪些？」), asked without it of a document writing the word with and
+    without it, drops no qualifier: it names no case of a group of people (session mend68p)."""
+    modifier, head, rest = no_case
+    pinned = f"{modifier}的{head}{rest}"
+    document = document_text(
+        _record("关于做好有关工作的通知", "", f"{modifier}的{head}如下。{head}由所在单位负责。")  # type: ignore[arg-type]
+    )
+    asked = polite + (f"{head}的" if with_of else head) + rest.rstrip("？")
+    assert not qualifier_dropped(QuestionSide.of(asked), QuestionSide.of(pinned), document, bundled_lexicon())

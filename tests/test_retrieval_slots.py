@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from retrieval.slots import (
+    _inside_a_number,
     contrasted,
     names_former,
     other_time,
@@ -475,3 +476,53 @@ def test_a_time_written_whole_still_names_its_time() -> None:
 
     for text in ["下午几点开门", "工作日几点开门", "正月十五有活动吗"]:
         assert time_slots(text, query_terms(text)), text
+
+
+def test_a_festival_named_by_numerals_inside_a_year_is_no_time() -> None:
+    """五四 of 二〇五四年 and 八一 of 一九八一年 are part of a year, not 青年节 or 建军节 (session pins68); 五四 and 八一 on
+    their own still are."""
+    assert not any(kind == "节日" for kind, _ in _times("二〇五四年度积分什么时候兑换"))
+    assert not any(kind == "节日" for kind, _ in _times("一九八一年入党的老同志有几位"))
+    assert ("节日", "青年节") in _times("五四那天有什么活动")
+    assert ("节日", "建军节") in _times("八一慰问金每人多少")
+
+
+def test_festivals_named_by_numerals_side_by_side_are_each_a_time() -> None:
+    """七一八一, 五一十一, 三八五一 write festivals side by side: each is one (the review of pins68 found them read as
+    none); 五一二 (a number), 一九八一年 (a year) still name none (session mend68p)."""
+    assert {("节日", "建党节"), ("节日", "建军节")} <= _times("七一八一走访慰问老党员老战士")
+    assert ("节日", "劳动节") in _times("五一十一两个长假老年大学放几天")
+    assert ("节日", "劳动节") in _times("三八五一期间有什么活动")
+    assert not any(kind == "节日" for kind, _ in _times("五一二那天开会"))
+
+
+_NUMERAL_FESTIVALS = ("五一", "七一", "八一", "六一", "五四", "三八", "十一", "九九")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(_NUMERAL_FESTIVALS), min_size=1, max_size=4),
+    st.integers(0, 3),
+    st.integers(1900, 2099),
+    st.sampled_from("年月日号"),
+    st.sampled_from(("期间有什么活动", "走访慰问老同志", "放假吗")),
+)
+def test_a_festival_spelled_by_numerals_is_none_exactly_inside_a_year_or_a_date(
+    festivals: list[str], at: int, year: int, after: str, rest: str
+) -> None:
+    """Festivals spelled by numerals written side by side (七一八一, 五一十一两个长假) are each a festival; the same
+    spelling inside a year written in numerals (二〇五四年, 一九八一) or a run of numerals followed by 年, 月, 日 or
+    号 (五一二日) is none (`_inside_a_number`; session mend68p)."""
+    run = "".join(festivals)
+    text = f"今年{run}{rest}"
+    for i, word in enumerate(festivals):
+        assert not _inside_a_number(word, len("今年") + 2 * i, text), (word, text)
+    dated = f"{run}{after}{rest}"
+    if len(festivals) > 1:
+        assert all(_inside_a_number(w, 2 * i, dated) for i, w in enumerate(festivals)), dated
+    spelled = chinese_year(year)
+    for word in _NUMERAL_FESTIVALS:
+        for start in range(len(spelled) - 1):
+            if spelled[start : start + 2] == word:
+                assert _inside_a_number(word, start + 1, f"在{spelled}{rest}"), spelled
+                assert _inside_a_number(word, start + 1, f"在{spelled}年{rest}"), spelled

@@ -117,6 +117,7 @@ BAD_PATHS: dict[str, list[str]] = {
     "trial41_followed.py": [MISSING],
     "trial41_old_homes.py": ["press", MISSING],
     "picture_grids.py": [MISSING],
+    "pin_fires68.py": [MISSING],
 }
 
 
