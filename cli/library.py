@@ -68,7 +68,7 @@ from retrieval import (
 
 from .follow import followed_speech, missing_speech
 from .main import (
-    ID,
+    SPEECH_ID,
     Context,
     ProgressBar,
     UserError,
@@ -89,13 +89,15 @@ from .render import (
 )
 
 
-def as_typed(typed: str) -> Path:
+def as_typed(typed: str, *, doing: str = "添加", new: bool = False) -> Path:
     """A path as the user meant it when it does not exist as written: 「~/讲话稿」 quoted, so the shell left
     the 「~」 (a script's "$DIR" with a ~ in it), a path copied from Windows, 「C:\\Users\\…」, on WSL, where
     drive C is /mnt/c, and one pasted from a chat or a file manager with what came with it (see `_pasted_layers`):
     the first reading that names an existing file, peeling one layer at a time, so a file whose own name has
-    quotes in it (「「a」」 beside 「a」) is the one taken when typed so. Said in a notice; a path that exists as
-    written is taken as written; one that names nothing either way is returned as typed (said 「找不到文件」)."""
+    quotes in it (「「a」」 beside 「a」) is the one taken when typed so. Said in a notice (「…按 … {doing}」); a
+    path that exists as written is taken as written; one that names nothing either way is returned as typed
+    (said 「找不到文件」). `new`: a file about to be written (a backup): the innermost reading whose folder
+    exists, a file's name never holding the quotes or line break it was pasted with."""
     if not typed.strip(_BLANK):
         raise UserError(f"找不到文件：「{one_line(typed)}」（给出的路径是空的）。")
     written = Path(typed)
@@ -103,10 +105,14 @@ def as_typed(typed: str) -> Path:
         return written
     # a URI typed (a Path would shorten 「file:///」 to 「file:」) and where it pointed, said when nothing is there
     uri, looked = False, None
-    for layer in _pasted_layers(typed):
-        if (meant := _meant(layer, typed)) is not None and meant.exists():
+    layers = list(_pasted_layers(typed))
+    for layer in reversed(layers) if new else layers:
+        meant = _meant(layer, typed)
+        if meant is not None and (meant.parent.is_dir() if new else meant.exists()):
             if meant != written:
-                notice(f"「{one_line(readable_name(typed))}」按 {one_line(readable_name(str(meant)))} 添加")
+                notice(
+                    f"「{one_line(readable_name(typed))}」按 {one_line(readable_name(str(meant)))} {doing}"
+                )
             return meant
         if re.match(r"file:", layer, flags=re.IGNORECASE):
             uri, looked = True, meant or looked
@@ -577,7 +583,7 @@ def unknown_speaker(name: str, speeches: Sequence[SpeechRecord]) -> str:
 
 
 @cli.command()
-@click.argument("speech_id", type=ID, metavar="讲话编号")
+@click.argument("speech_id", type=SPEECH_ID, metavar="讲话编号")
 @pass_context
 def show(obj: Context, speech_id: int) -> None:
     """显示一篇讲话及其全部段落。
@@ -595,7 +601,7 @@ def show(obj: Context, speech_id: int) -> None:
 
 
 @cli.command()
-@click.argument("speech_id", type=ID, metavar="讲话编号")
+@click.argument("speech_id", type=SPEECH_ID, metavar="讲话编号")
 @click.option("-y", "--yes", is_flag=True, help="不再询问确认。")
 @pass_context
 def remove(obj: Context, speech_id: int, yes: bool) -> None:
@@ -635,8 +641,8 @@ def remove(obj: Context, speech_id: int, yes: bool) -> None:
 
 
 @cli.command("keep-both")
-@click.argument("speech_id", type=ID, metavar="讲话编号")
-@click.argument("other_id", type=ID, metavar="另一篇的编号")
+@click.argument("speech_id", type=SPEECH_ID, metavar="讲话编号")
+@click.argument("other_id", type=SPEECH_ID, metavar="另一篇的编号")
 @pass_context
 def keep_both(obj: Context, speech_id: int, other_id: int) -> None:
     """两篇内容相近的讲话都保留：不再提示它们「内容相近」。
@@ -676,7 +682,7 @@ DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @cli.command()
-@click.argument("speech_id", type=ID, metavar="[讲话编号]", required=False)
+@click.argument("speech_id", type=SPEECH_ID, metavar="[讲话编号]", required=False)
 @click.option("--title", metavar="标题", help="讲话标题。")
 @click.option(
     "--date",
@@ -841,6 +847,7 @@ def backup(obj: Context, file: Path) -> None:
             counts = backup_to_stream(obj.library.store, stdout)
             click.echo(f"已备份到标准输出：{describe(counts)}", err=True)
             return
+        file = as_typed(str(file), doing="备份", new=True)
         counts = backup_database(obj.library.store, file)
         click.echo(f"已备份到 {file}：{describe(counts)}")
 
@@ -872,6 +879,7 @@ def restore(obj: Context, file: Path, yes: bool) -> None:
             with backup_from_stream(stdin) as received:
                 _restore(obj, received)
             return
+        file = as_typed(str(file), doing="恢复")
         counts = check_backup(file)
         obj.library.store.require_writable()
         question = (

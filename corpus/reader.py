@@ -315,6 +315,23 @@ def read_document(path: Path) -> Document:
     return replace(read_bytes(name, data), path=readable_name(str(path.resolve())))
 
 
+def document_lines(path: Path) -> list[str]:
+    """A document's plain lines, as its reader gives them: each paragraph or table row a line, blank ones
+    and the headings its format marks left out, nothing titled, dated or sectioned (a question list kept in
+    Word, one question a paragraph).
+    A file that cannot be read raises the CorpusError `read_document` raises."""
+    document = read_document(path)
+    if document.blocks:  # a format that says what each paragraph is: its title and headings are no lines
+        texts = [block.text for block in document.blocks if block.kind not in _TITLING_KINDS]
+    else:
+        texts = document.text.splitlines()
+    return [line.strip() for text in texts for line in text.splitlines() if line.strip()]
+
+
+# the blocks that title or section a document, not lines of its body
+_TITLING_KINDS = frozenset({"title", "subtitle", "heading"})
+
+
 def lock_file_message(name: str) -> str:
     """The one line for an office's lock file given to be added: what it is, and what to add instead."""
     return (
