@@ -309,7 +309,7 @@ def test_a_question_list_kept_in_excel_is_told_to_be_saved_as_text_one_in_word_i
         )
         assert "二进制" not in result.output and EXAMPLE not in result.output
         assert not (tmp_path / "汇总.docx").exists()
-    read = run("ask", "--batch", str(word), "--docx", str(tmp_path / "汇总.docx"))
+    read = run("ask", "--batch", str(word), "--docx", str(tmp_path / "汇总（Word 列表）.docx"))
     assert read.exit_code == 0, read.output
     assert EXAMPLE_ANSWER in read.output and "已导出 Word 文件" in read.output
     assert "（2 个问题）" in read.output

@@ -549,7 +549,7 @@ def test_context_takes_the_passage_label_copied_with_the_id(seed_home: Path) -> 
     for command, typed, wanted in (("context", "讲话#2", "段落"), ("show", "段落 #54", "讲话")):
         refused = sq(seed_home, command, typed)
         no_traceback(refused)
-        assert refused.returncode == 2
+        assert refused.returncode == 1
         assert f"「{typed}」是{typed[:2]}编号，这里要{wanted}编号" in refused.stderr.decode("utf-8")
 
 
@@ -575,8 +575,8 @@ def test_backup_and_restore_take_a_pasted_path_as_add_does(seed_home: Path, tmp_
 
 def test_ask_batch_reads_a_word_question_list_pasted_as_a_path(seed_home: Path, tmp_path: Path) -> None:
     """`ask --batch 问题.docx` used to be refused (「不是纯文本文件」, save it as .txt); now each paragraph of the
-    document is a question, in order (its heading, a blank paragraph and a numbered list's numbers are no
-    questions of their own), the file named by a pasted path or a 「file:///」 URI as `add` takes one."""
+    document is a question, in order (its heading and a blank paragraph are none; a numbered list's item keeps
+    its number, as `add` reads it), the file named by a pasted path or a 「file:///」 URI as `add` takes one."""
     import docx
 
     document = docx.Document()
@@ -591,7 +591,7 @@ def test_ask_batch_reads_a_word_question_list_pasted_as_a_path(seed_home: Path, 
         no_traceback(done)
         assert done.returncode == 0, done.stderr.decode("utf-8")
         asked = [json.loads(line)["query"] for line in done.stdout.decode("utf-8").splitlines()]
-        assert asked == ["离休干部体检规定是什么？", "老年大学怎么办？"]
+        assert asked == ["离休干部体检规定是什么？", "1. 老年大学怎么办？"]
         assert f"按 {listed} 读取" in done.stderr.decode("utf-8")
     zipped = tmp_path / "问题.zip"
     zipped.write_bytes(b"PK\x05\x06" + bytes(18))  # an empty zip: a folder of documents, no list
