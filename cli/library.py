@@ -107,7 +107,7 @@ def as_typed(typed: str, *, doing: str = "添加", new: bool = False) -> Path:
     uri, looked = False, None
     layers = list(_pasted_layers(typed))
     for layer in reversed(layers) if new else layers:
-        meant = _meant(layer, typed)
+        meant = _meant(layer, typed, doing)
         if meant is not None and (meant.parent.is_dir() if new else meant.exists()):
             if meant != written:
                 notice(
@@ -119,6 +119,8 @@ def as_typed(typed: str, *, doing: str = "添加", new: bool = False) -> Path:
     if uri:
         where = f"（即本机的 {one_line(readable_name(str(looked)))}）" if looked is not None else ""
         raise UserError(f"找不到文件：{one_line(typed)}{where}")
+    if new and (innermost := _meant(layers[-1], typed, doing)) is not None:
+        return innermost  # its folder is missing: named without the quotes and line break it was pasted with
     return written
 
 
@@ -144,7 +146,7 @@ def _pasted_layers(typed: str) -> Iterator[str]:
             return
 
 
-def _meant(text: str, typed: str) -> Path | None:
+def _meant(text: str, typed: str, doing: str = "添加") -> Path | None:
     """The local path a text names: a Windows path's place on WSL, a file manager's 「file:///…」 URI
     (Nautilus, Dolphin; its 「%xx」 bytes decoded; 「file://localhost/…」 too), a quoted 「~」 expanded, or the
     text itself; None for a text that names nothing (「file:///」). A URI with another computer's name in it
@@ -155,7 +157,7 @@ def _meant(text: str, typed: str) -> Path | None:
         if host and host.lower() != "localhost":
             raise UserError(
                 f"「{one_line(typed)}」是网络上另一台计算机（{one_line(host)}）里的文件地址，不是本机的路径："
-                "请先把文件拷到本机（或挂载那个共享文件夹）再按本机的路径添加。"
+                f"请先把文件拷到本机（或挂载那个共享文件夹）再按本机的路径{doing}。"
             )
         if re.match(r"/[A-Za-z]:/", path):  # file:///C:/Users/… — a Windows path
             path = path[1:]
@@ -824,9 +826,9 @@ STREAM = "-"  # the file name that means standard output (backup) or standard in
 
 
 @cli.command()
-@click.argument("file", type=click.Path(path_type=Path, allow_dash=True), metavar="备份文件")
+@click.argument("typed", metavar="备份文件")
 @pass_context
-def backup(obj: Context, file: Path) -> None:
+def backup(obj: Context, typed: str) -> None:
     """把整个资料库（讲话、段落、向量缓存、提问记录）备份到一个文件（备份文件）。
 
     机器人运行时也可以安全备份（使用 SQLite 在线备份）；数据目录只读时同样可用。备份文件写作 -
@@ -838,7 +840,7 @@ def backup(obj: Context, file: Path) -> None:
         speechqa backup - | gzip > 备份.db.gz
     """
     with user_errors():
-        if str(file) == STREAM:
+        if typed == STREAM:
             stdout = click.get_binary_stream("stdout")
             if stdout.isatty():
                 raise UserError(
@@ -847,16 +849,17 @@ def backup(obj: Context, file: Path) -> None:
             counts = backup_to_stream(obj.library.store, stdout)
             click.echo(f"已备份到标准输出：{describe(counts)}", err=True)
             return
-        file = as_typed(str(file), doing="备份", new=True)
+        # the raw text (a click.Path would shorten 「file://localhost/x」 to 「file:/localhost/x」)
+        file = as_typed(typed, doing="备份", new=True)
         counts = backup_database(obj.library.store, file)
         click.echo(f"已备份到 {file}：{describe(counts)}")
 
 
 @cli.command()
-@click.argument("file", type=click.Path(path_type=Path, allow_dash=True), metavar="备份文件")
+@click.argument("typed", metavar="备份文件")
 @click.option("-y", "--yes", is_flag=True, help="不再询问确认。")
 @pass_context
-def restore(obj: Context, file: Path, yes: bool) -> None:
+def restore(obj: Context, typed: str, yes: bool) -> None:
     """用 speechqa backup 做的备份替换当前资料库，并据此重建索引。
 
     替换前会先询问确认（加 --yes 则不询问），当前资料库先另存到数据目录中的
@@ -868,7 +871,7 @@ def restore(obj: Context, file: Path, yes: bool) -> None:
         gunzip -c 备份.db.gz | speechqa restore --yes -
     """
     with user_errors(), terminate_as_interrupt():
-        if str(file) == STREAM:
+        if typed == STREAM:
             stdin = click.get_binary_stream("stdin")
             if stdin.isatty():
                 raise UserError("请把备份接到标准输入，例如 speechqa restore --yes - < 备份.db")
@@ -879,7 +882,7 @@ def restore(obj: Context, file: Path, yes: bool) -> None:
             with backup_from_stream(stdin) as received:
                 _restore(obj, received)
             return
-        file = as_typed(str(file), doing="恢复")
+        file = as_typed(typed, doing="恢复")
         counts = check_backup(file)
         obj.library.store.require_writable()
         question = (
