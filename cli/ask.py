@@ -19,6 +19,7 @@ from corpus import (
     SHEET_SUFFIXES,
     SLIDE_SUFFIXES,
     SUPPORTED_SUFFIXES,
+    CorpusError,
     decode_text,
     describe_os_error,
     document_lines,
@@ -277,7 +278,16 @@ def batch_lines(stream: Any) -> Iterable[str]:
     if (refusal := not_a_question_list(path.name)) is not None:
         raise UserError(refusal)
     if is_document(path.name):
-        return [line + "\n" for line in document_lines(path)]
+        try:
+            questions = document_lines(path)
+        except CorpusError as e:  # the reader's advice ends 「…再添加」: here the file is asked from
+            said = str(e)
+            raise UserError(
+                f"{said.removesuffix('添加。')}用 --batch 提问。" if said.endswith("添加。") else said
+            ) from e
+        if not questions:
+            raise UserError(f"{path.name} 里没有读到问题：文档是空的，或只有标题——每段写一个问题再用。")
+        return [line + "\n" for line in questions]
     data = stream.read()
     if not data:
         return []

@@ -293,7 +293,7 @@ def test_a_question_list_kept_in_excel_is_told_to_be_saved_as_text_one_in_word_i
     word = tmp_path / "问题.docx"
     document = docx.Document()
     for question in questions:
-        document.add_paragraph(question)
+        document.add_paragraph(question, style="List Number")
     document.save(str(word))
     sheet = tmp_path / "问题.xlsx"
     book = openpyxl.Workbook()

@@ -575,8 +575,8 @@ def test_backup_and_restore_take_a_pasted_path_as_add_does(seed_home: Path, tmp_
 
 def test_ask_batch_reads_a_word_question_list_pasted_as_a_path(seed_home: Path, tmp_path: Path) -> None:
     """`ask --batch 问题.docx` used to be refused (「不是纯文本文件」, save it as .txt); now each paragraph of the
-    document is a question, in order (its heading and a blank paragraph are none; a numbered list's item keeps
-    its number, as `add` reads it), the file named by a pasted path or a 「file:///」 URI as `add` takes one."""
+    document is a question, in order (its heading and a blank paragraph are none; a numbered list's item is asked
+    without its number), the file named by a pasted path or a 「file:///」 URI as `add` takes one."""
     import docx
 
     document = docx.Document()
@@ -591,7 +591,7 @@ def test_ask_batch_reads_a_word_question_list_pasted_as_a_path(seed_home: Path, 
         no_traceback(done)
         assert done.returncode == 0, done.stderr.decode("utf-8")
         asked = [json.loads(line)["query"] for line in done.stdout.decode("utf-8").splitlines()]
-        assert asked == ["离休干部体检规定是什么？", "1. 老年大学怎么办？"]
+        assert asked == ["离休干部体检规定是什么？", "老年大学怎么办？"]
         assert f"按 {listed} 读取" in done.stderr.decode("utf-8")
     zipped = tmp_path / "问题.zip"
     zipped.write_bytes(b"PK\x05\x06" + bytes(18))  # an empty zip: a folder of documents, no list
@@ -599,3 +599,44 @@ def test_ask_batch_reads_a_word_question_list_pasted_as_a_path(seed_home: Path, 
     no_traceback(refused)
     assert refused.returncode == 1
     assert "问题.zip 是压缩包，读不出问题" in refused.stderr.decode("utf-8")
+
+
+def test_backup_restore_and_batch_take_a_localhost_uri_and_refuse_a_share_in_their_own_words(
+    seed_home: Path, tmp_path: Path
+) -> None:
+    """backup and restore took their path through click.Path, which shortened 「file://localhost/x」 to
+    「file:/localhost/x」 (「找不到文件」); a network share was refused 「再按本机的路径添加」 whatever the command;
+    a quoted path whose folder is missing named the folder with the stray quote."""
+    folder = tmp_path / "备份"
+    folder.mkdir()
+    saved = folder / "库.db"
+    local = "file://localhost" + saved.as_uri()[len("file://") :]
+    done = sq(seed_home, "backup", local)
+    no_traceback(done)
+    assert done.returncode == 0, done.stderr.decode("utf-8")
+    assert [p.name for p in folder.iterdir()] == ["库.db"]
+    assert f"提示：「{local}」按 {saved} 备份" in done.stderr.decode("utf-8")
+    restored = sq(seed_home, "restore", "--yes", local)
+    no_traceback(restored)
+    assert restored.returncode == 0, restored.stderr.decode("utf-8")
+    assert f"按 {saved} 恢复" in restored.stderr.decode("utf-8")
+    questions = tmp_path / "问题.txt"
+    questions.write_text(f"{QUESTION}\n", encoding="utf-8")
+    listed = "file://localhost" + questions.as_uri()[len("file://") :]
+    asked = sq(seed_home, "ask", "--json", "-k", "1", "--batch", listed)
+    no_traceback(asked)
+    assert asked.returncode == 0, asked.stderr.decode("utf-8")
+    assert [json.loads(line)["query"] for line in asked.stdout.decode("utf-8").splitlines()] == [QUESTION]
+    share = "file://fileserver/%E5%85%B1%E4%BA%AB/库.db"
+    for args, doing in ((["backup"], "备份"), (["restore", "--yes"], "恢复"), (["ask", "--batch"], "读取")):
+        refused = sq(seed_home, *args, share)
+        no_traceback(refused)
+        assert refused.returncode == 1
+        said = refused.stderr.decode("utf-8")
+        assert f"「{share}」是网络上另一台计算机（fileserver）里的文件地址" in said
+        assert f"再按本机的路径{doing}" in said and "添加" not in said
+    missing = tmp_path / "没有的文件夹" / "库.db"
+    refused = sq(seed_home, "backup", f"'{missing}'\n")
+    no_traceback(refused)
+    assert refused.returncode == 1
+    assert refused.stderr.decode("utf-8").splitlines() == [f"错误：文件夹不存在：{missing.parent}"]
