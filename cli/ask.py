@@ -15,7 +15,17 @@ from typing import Any
 
 import click
 
-from corpus import SUPPORTED_SUFFIXES, decode_text, describe_os_error, is_archive, readable_name
+from corpus import (
+    SHEET_SUFFIXES,
+    SLIDE_SUFFIXES,
+    SUPPORTED_SUFFIXES,
+    CorpusError,
+    decode_text,
+    describe_os_error,
+    document_lines,
+    is_archive,
+    readable_name,
+)
 from retrieval import (
     MODES,
     NO_MORE_RELATED,
@@ -36,7 +46,8 @@ from retrieval import (
 from .console import error_json, error_object, json_text
 from .follow import followed_passage, missing_speech
 from .main import (
-    ID,
+    PASSAGE_ID,
+    SPEECH_ID,
     Context,
     UserError,
     cli,
@@ -54,6 +65,22 @@ from .render import (
     render_answer,
     render_context,
 )
+
+
+class QuestionList(click.File):
+    """--batch's file: 「-」 (standard input), or a path as typed or pasted (in quotes, with a space or line
+    break after it, as a 「file:///」 URI), taken as `add` takes one (`as_typed`)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and value != "-":
+            from .library import as_typed  # `add`'s reading of a typed path (imported with its command)
+
+            try:
+                value = str(as_typed(value, doing="读取"))
+            except UserError as e:
+                self.fail(e.format_message().removesuffix("。"), param, ctx)
+        return super().convert(value, param, ctx)
+
 
 # `ask` and `repl` take the same page size and search mode
 top_option = click.option(
@@ -75,9 +102,9 @@ mode_option = click.option(
 )
 @click.option(
     "--batch",
-    type=click.File("rb"),
+    type=QuestionList("rb"),
     metavar="文件",
-    help="从文件逐行读取问题，每行一个（'-' 表示标准输入）。",
+    help="从文件逐行读取问题，每行一个（'-' 表示标准输入）；Word、PDF 等文档每段一个问题。",
 )
 @top_option
 @mode_option
@@ -91,7 +118,12 @@ mode_option = click.option(
 @click.option("--since", metavar="日期", help="只查这一日期及以后的讲话（2024-01-31、2024-01 或 2024）。")
 @click.option("--until", metavar="日期", help="只查这一日期及以前的讲话（2024-12-31、2024-12 或 2024）。")
 @click.option(
-    "--speech", "speech_ids", type=ID, multiple=True, metavar="编号", help="只查这一编号的讲话（可重复）。"
+    "--speech",
+    "speech_ids",
+    type=SPEECH_ID,
+    multiple=True,
+    metavar="编号",
+    help="只查这一编号的讲话（可重复）。",
 )
 @click.option(
     "--no-auto-filter",
@@ -236,17 +268,30 @@ def stdin_question() -> str:
 
 def batch_lines(stream: Any) -> Iterable[str]:
     """The lines of a question list. A file may be in any encoding a Chinese text file comes in
-    (Notepad and WPS save GBK or UTF-16), verified as the corpus reader verifies one; standard input
-    is read line by line as it comes, and must be UTF-8."""
+    (Notepad and WPS save GBK or UTF-16), verified as the corpus reader verifies one; a document (Word, WPS,
+    PDF…) is read by its reader, each paragraph a question; standard input is read line by line as it
+    comes, and must be UTF-8."""
     name = getattr(stream, "name", "-")
     if name in ("-", "<stdin>") or not stream.seekable():
         return _utf8_lines(stream)
-    if (refusal := not_a_question_list(Path(str(name)).name)) is not None:
+    path = Path(str(name))
+    if (refusal := not_a_question_list(path.name)) is not None:
         raise UserError(refusal)
+    if is_document(path.name):
+        try:
+            questions = document_lines(path)
+        except CorpusError as e:  # the reader's advice ends 「…再添加」: here the file is asked from
+            said = str(e)
+            raise UserError(
+                f"{said.removesuffix('添加。')}用 --batch 提问。" if said.endswith("添加。") else said
+            ) from e
+        if not questions:
+            raise UserError(f"{path.name} 里没有读到问题：文档是空的，或只有标题——每段写一个问题再用。")
+        return [line + "\n" for line in questions]
     data = stream.read()
     if not data:
         return []
-    text, _ = decode_text(Path(str(name)).name, data)
+    text, _ = decode_text(path.name, data)
     return text.splitlines(keepends=True)
 
 
@@ -254,17 +299,39 @@ def batch_lines(stream: Any) -> Iterable[str]:
 _QUESTION_LIST_SUFFIXES = frozenset({".txt", ".text", ".csv", ".tsv", ".md", ".markdown", ""})
 
 
-def not_a_question_list(name: str) -> str | None:
-    """Why a file named so is no question list for --batch (a Word file, a workbook, a PDF, a zip: documents,
-    whose bytes or markup are no lines of questions), with what to do; None for a text file or an unknown
-    suffix, which is read as text (and refused by its bytes when it is none)."""
+def is_document(name: str) -> bool:
+    """Whether a file named so is a document whose paragraphs are read as the questions (Word, WPS, PDF…):
+    not a text of lines, an archive, a workbook or a slide deck."""
     suffix = Path(name).suffix.lower()
-    if suffix in _QUESTION_LIST_SUFFIXES or not (suffix in SUPPORTED_SUFFIXES or is_archive(name)):
-        return None
     return (
-        f"{name} 不是纯文本文件，读不出问题：--batch 要每行一个问题的文本文件（.txt）——"
-        "在 Word、WPS 或 Excel 里「另存为」选「纯文本（*.txt）」或「文本文件」，或把问题复制到记事本里存成 .txt 再用。"
+        suffix in SUPPORTED_SUFFIXES
+        and suffix not in _QUESTION_LIST_SUFFIXES
+        and suffix not in _NOT_PARAGRAPHS
+        and not is_archive(name)
     )
+
+
+# a workbook's rows are labelled by its column heads and a deck's slides are sections: no list of questions
+_NOT_PARAGRAPHS = frozenset(SHEET_SUFFIXES) | frozenset(SLIDE_SUFFIXES)
+
+
+def not_a_question_list(name: str) -> str | None:
+    """Why a file named so is no question list for --batch (a zip or a mail folder: documents; a workbook or a
+    deck: cells and slides, not lines of questions), with what to do; None for a text file, a document (its
+    paragraphs read as the questions) or an unknown suffix, which is read as text (and refused by its bytes
+    when it is none)."""
+    suffix = Path(name).suffix.lower()
+    if is_archive(name):
+        return (
+            f"{name} 是压缩包，读不出问题：--batch 要每行一个问题的文本文件（.txt）或每段一个问题的文档"
+            "（Word、WPS、PDF）——把里面的问题列表解压出来再用。"
+        )
+    if suffix in _NOT_PARAGRAPHS and suffix not in _QUESTION_LIST_SUFFIXES:
+        return (
+            f"{name} 不是纯文本文件，读不出问题：--batch 要每行一个问题的文本文件（.txt）或每段一个问题的文档"
+            "（Word、WPS、PDF）——在 Excel、WPS 里「另存为」选「文本文件」，或把问题复制到记事本里存成 .txt 再用。"
+        )
+    return None
 
 
 def _utf8_lines(stream: Iterable[bytes]) -> Iterator[str]:
@@ -649,7 +716,7 @@ def _read_questions(history: Path) -> Iterator[str]:
 
 
 @cli.command()
-@click.argument("passage_id", type=ID, metavar="段落编号")
+@click.argument("passage_id", type=PASSAGE_ID, metavar="段落编号")
 @click.option(
     "--before",
     type=click.IntRange(0, 50),

@@ -68,7 +68,7 @@ from retrieval import (
 
 from .follow import followed_speech, missing_speech
 from .main import (
-    ID,
+    SPEECH_ID,
     Context,
     ProgressBar,
     UserError,
@@ -89,13 +89,15 @@ from .render import (
 )
 
 
-def as_typed(typed: str) -> Path:
+def as_typed(typed: str, *, doing: str = "添加", new: bool = False) -> Path:
     """A path as the user meant it when it does not exist as written: 「~/讲话稿」 quoted, so the shell left
     the 「~」 (a script's "$DIR" with a ~ in it), a path copied from Windows, 「C:\\Users\\…」, on WSL, where
     drive C is /mnt/c, and one pasted from a chat or a file manager with what came with it (see `_pasted_layers`):
     the first reading that names an existing file, peeling one layer at a time, so a file whose own name has
-    quotes in it (「「a」」 beside 「a」) is the one taken when typed so. Said in a notice; a path that exists as
-    written is taken as written; one that names nothing either way is returned as typed (said 「找不到文件」)."""
+    quotes in it (「「a」」 beside 「a」) is the one taken when typed so. Said in a notice (「…按 … {doing}」); a
+    path that exists as written is taken as written; one that names nothing either way is returned as typed
+    (said 「找不到文件」). `new`: a file about to be written (a backup): the innermost reading whose folder
+    exists, a file's name never holding the quotes or line break it was pasted with."""
     if not typed.strip(_BLANK):
         raise UserError(f"找不到文件：「{one_line(typed)}」（给出的路径是空的）。")
     written = Path(typed)
@@ -103,16 +105,22 @@ def as_typed(typed: str) -> Path:
         return written
     # a URI typed (a Path would shorten 「file:///」 to 「file:」) and where it pointed, said when nothing is there
     uri, looked = False, None
-    for layer in _pasted_layers(typed):
-        if (meant := _meant(layer, typed)) is not None and meant.exists():
+    layers = list(_pasted_layers(typed))
+    for layer in reversed(layers) if new else layers:
+        meant = _meant(layer, typed, doing)
+        if meant is not None and (meant.parent.is_dir() if new else meant.exists()):
             if meant != written:
-                notice(f"「{one_line(readable_name(typed))}」按 {one_line(readable_name(str(meant)))} 添加")
+                notice(
+                    f"「{one_line(readable_name(typed))}」按 {one_line(readable_name(str(meant)))} {doing}"
+                )
             return meant
         if re.match(r"file:", layer, flags=re.IGNORECASE):
             uri, looked = True, meant or looked
     if uri:
         where = f"（即本机的 {one_line(readable_name(str(looked)))}）" if looked is not None else ""
         raise UserError(f"找不到文件：{one_line(typed)}{where}")
+    if new and (innermost := _meant(layers[-1], typed, doing)) is not None:
+        return innermost  # its folder is missing: named without the quotes and line break it was pasted with
     return written
 
 
@@ -138,7 +146,7 @@ def _pasted_layers(typed: str) -> Iterator[str]:
             return
 
 
-def _meant(text: str, typed: str) -> Path | None:
+def _meant(text: str, typed: str, doing: str = "添加") -> Path | None:
     """The local path a text names: a Windows path's place on WSL, a file manager's 「file:///…」 URI
     (Nautilus, Dolphin; its 「%xx」 bytes decoded; 「file://localhost/…」 too), a quoted 「~」 expanded, or the
     text itself; None for a text that names nothing (「file:///」). A URI with another computer's name in it
@@ -149,7 +157,7 @@ def _meant(text: str, typed: str) -> Path | None:
         if host and host.lower() != "localhost":
             raise UserError(
                 f"「{one_line(typed)}」是网络上另一台计算机（{one_line(host)}）里的文件地址，不是本机的路径："
-                "请先把文件拷到本机（或挂载那个共享文件夹）再按本机的路径添加。"
+                f"请先把文件拷到本机（或挂载那个共享文件夹）再按本机的路径{doing}。"
             )
         if re.match(r"/[A-Za-z]:/", path):  # file:///C:/Users/… — a Windows path
             path = path[1:]
@@ -577,7 +585,7 @@ def unknown_speaker(name: str, speeches: Sequence[SpeechRecord]) -> str:
 
 
 @cli.command()
-@click.argument("speech_id", type=ID, metavar="讲话编号")
+@click.argument("speech_id", type=SPEECH_ID, metavar="讲话编号")
 @pass_context
 def show(obj: Context, speech_id: int) -> None:
     """显示一篇讲话及其全部段落。
@@ -595,7 +603,7 @@ def show(obj: Context, speech_id: int) -> None:
 
 
 @cli.command()
-@click.argument("speech_id", type=ID, metavar="讲话编号")
+@click.argument("speech_id", type=SPEECH_ID, metavar="讲话编号")
 @click.option("-y", "--yes", is_flag=True, help="不再询问确认。")
 @pass_context
 def remove(obj: Context, speech_id: int, yes: bool) -> None:
@@ -635,8 +643,8 @@ def remove(obj: Context, speech_id: int, yes: bool) -> None:
 
 
 @cli.command("keep-both")
-@click.argument("speech_id", type=ID, metavar="讲话编号")
-@click.argument("other_id", type=ID, metavar="另一篇的编号")
+@click.argument("speech_id", type=SPEECH_ID, metavar="讲话编号")
+@click.argument("other_id", type=SPEECH_ID, metavar="另一篇的编号")
 @pass_context
 def keep_both(obj: Context, speech_id: int, other_id: int) -> None:
     """两篇内容相近的讲话都保留：不再提示它们「内容相近」。
@@ -676,7 +684,7 @@ DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @cli.command()
-@click.argument("speech_id", type=ID, metavar="[讲话编号]", required=False)
+@click.argument("speech_id", type=SPEECH_ID, metavar="[讲话编号]", required=False)
 @click.option("--title", metavar="标题", help="讲话标题。")
 @click.option(
     "--date",
@@ -818,9 +826,9 @@ STREAM = "-"  # the file name that means standard output (backup) or standard in
 
 
 @cli.command()
-@click.argument("file", type=click.Path(path_type=Path, allow_dash=True), metavar="备份文件")
+@click.argument("typed", metavar="备份文件")
 @pass_context
-def backup(obj: Context, file: Path) -> None:
+def backup(obj: Context, typed: str) -> None:
     """把整个资料库（讲话、段落、向量缓存、提问记录）备份到一个文件（备份文件）。
 
     机器人运行时也可以安全备份（使用 SQLite 在线备份）；数据目录只读时同样可用。备份文件写作 -
@@ -832,7 +840,7 @@ def backup(obj: Context, file: Path) -> None:
         speechqa backup - | gzip > 备份.db.gz
     """
     with user_errors():
-        if str(file) == STREAM:
+        if typed == STREAM:
             stdout = click.get_binary_stream("stdout")
             if stdout.isatty():
                 raise UserError(
@@ -841,15 +849,17 @@ def backup(obj: Context, file: Path) -> None:
             counts = backup_to_stream(obj.library.store, stdout)
             click.echo(f"已备份到标准输出：{describe(counts)}", err=True)
             return
+        # the raw text (a click.Path would shorten 「file://localhost/x」 to 「file:/localhost/x」)
+        file = as_typed(typed, doing="备份", new=True)
         counts = backup_database(obj.library.store, file)
         click.echo(f"已备份到 {file}：{describe(counts)}")
 
 
 @cli.command()
-@click.argument("file", type=click.Path(path_type=Path, allow_dash=True), metavar="备份文件")
+@click.argument("typed", metavar="备份文件")
 @click.option("-y", "--yes", is_flag=True, help="不再询问确认。")
 @pass_context
-def restore(obj: Context, file: Path, yes: bool) -> None:
+def restore(obj: Context, typed: str, yes: bool) -> None:
     """用 speechqa backup 做的备份替换当前资料库，并据此重建索引。
 
     替换前会先询问确认（加 --yes 则不询问），当前资料库先另存到数据目录中的
@@ -861,7 +871,7 @@ def restore(obj: Context, file: Path, yes: bool) -> None:
         gunzip -c 备份.db.gz | speechqa restore --yes -
     """
     with user_errors(), terminate_as_interrupt():
-        if str(file) == STREAM:
+        if typed == STREAM:
             stdin = click.get_binary_stream("stdin")
             if stdin.isatty():
                 raise UserError("请把备份接到标准输入，例如 speechqa restore --yes - < 备份.db")
@@ -872,6 +882,7 @@ def restore(obj: Context, file: Path, yes: bool) -> None:
             with backup_from_stream(stdin) as received:
                 _restore(obj, received)
             return
+        file = as_typed(typed, doing="恢复")
         counts = check_backup(file)
         obj.library.store.require_writable()
         question = (

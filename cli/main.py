@@ -255,22 +255,39 @@ def confirm(text: str, *, default: bool) -> bool:
 
 
 class Number(click.ParamType):
-    """A speech or passage id as the results print it: 75, 「#75」 or 「＃75」 (copied from 「段落 #75」)."""
+    """A speech or passage id as the results print it: 75, 「#75」 or 「＃75」 (copied from 「段落 #75」), and
+    with its label copied too, 「段落 #75」 or 「段落#75」, when the argument is that kind of id (`label`); the
+    other kind's label (「讲话 #2」 given for a passage) is refused, naming the kind wanted."""
 
     name = "integer"
+
+    def __init__(self, label: str | None = None) -> None:
+        self.label = label
 
     def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
         if isinstance(value, int):
             return value
         from corpus import typed_id
 
-        number = typed_id(str(value))  # 「#75」, 「＃７５」; not 「⑤④」 (NFKC's 54) nor 「①」
+        text = str(value).strip()
+        for label in ID_LABELS:
+            if text.startswith(label):
+                if self.label is not None and label != self.label:
+                    self.fail(f"「{value}」是{label}编号，这里要{self.label}编号", param, ctx)
+                if self.label is not None:
+                    text = text.removeprefix(label)
+                break
+        number = typed_id(text)  # 「#75」, 「＃７５」; not 「⑤④」 (NFKC's 54) nor 「①」
         if number is None:
             self.fail(f"「{value}」不是编号：写数字，如 75（或加引号写 '#75'）", param, ctx)
         return number
 
 
+# the labels results print before an id: 「讲话 #2 · 段落 #54」
+ID_LABELS = ("段落", "讲话")
 ID = Number()
+PASSAGE_ID = Number("段落")
+SPEECH_ID = Number("讲话")
 
 
 class Context:

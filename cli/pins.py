@@ -14,7 +14,7 @@ from retrieval import bundled_lexicon, normalise_query, pin_unshared_line, pin_u
 
 from .console import error_object, json_text
 from .follow import followed_passage, missing_passage
-from .main import ID, Context, UserError, cli, json_errors, pass_context, user_errors
+from .main import ID, PASSAGE_ID, Context, UserError, cli, json_errors, pass_context, user_errors
 from .render import not_a_question
 
 STATUS = {
@@ -34,7 +34,7 @@ def _who() -> str:
 
 @cli.command()
 @click.argument("question", metavar="问题")
-@click.argument("passage_id", type=ID, metavar="段落编号")
+@click.argument("passage_id", type=PASSAGE_ID, metavar="段落编号")
 @click.option("--by", "pinned_by", metavar="名字", help="设置人（默认为 cli:<登录名>）。")
 @pass_context
 def pin(obj: Context, question: str, passage_id: int, pinned_by: str | None) -> None:

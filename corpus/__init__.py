@@ -63,6 +63,7 @@ from .reader import (
     SUPPORTED_FORMATS,
     SUPPORTED_SUFFIXES,
     SkippedFiles,
+    document_lines,
     is_archive,
     is_system_file,
     iter_speech_files,
@@ -81,7 +82,9 @@ from .reader import (
 )
 from .records import BLOCK_KINDS, Block, Document, ImprintField, Paragraph, PassageDraft, Speech
 from .script import script_fold_version, to_simplified
+from .sheets import SHEET_SUFFIXES
 from .signals import interruptible, signals_held
+from .slides import SLIDE_SUFFIXES
 
 __all__ = [
     "ATTACHMENT_SECTION",
@@ -101,6 +104,8 @@ __all__ = [
     "MEMBER_MARK",
     "NUMERAL_CHARS",
     "REMARKS_HEADING",
+    "SHEET_SUFFIXES",
+    "SLIDE_SUFFIXES",
     "SUPPORTED_FORMATS",
     "SUPPORTED_SUFFIXES",
     "Archive",
@@ -132,6 +137,7 @@ __all__ = [
     "clean_line",
     "decode_text",
     "describe_os_error",
+    "document_lines",
     "head_issuer",
     "head_labels",
     "image_text",

@@ -41,6 +41,7 @@ from .archive import (
 )
 from .boxtables import BoxTable, split_box_tables
 from .chatlog import read_chat_log
+from .clean import HAN
 from .contents import typed_contents
 from .encoding import decode_text
 from .epub import EPUB_SUFFIXES, is_epub, read_epub
@@ -316,6 +317,65 @@ def read_document(path: Path) -> Document:
     except OSError as e:
         raise UnreadableFile(f"无法读取文件 {name}：{describe_os_error(e)}") from e
     return replace(read_bytes(name, data), path=readable_name(str(path.resolve())))
+
+
+def document_lines(path: Path) -> list[str]:
+    """A document's questions, one a line, as its reader gives them (a question list kept in Word or PDF):
+    each paragraph a line, blank ones left out; a heading kept when it asks (a question styled 标题 2), left
+    out when it titles or sections; a table row its question cell (「序号：1；问题：…」 gives the question), not
+    its labels; a format that marks no paragraphs (a PDF, a scan read by OCR) split where a line ends and
+    after a question's closing 「？」, its first line left out when it is a lone title that asks nothing; the
+    number of a numbered list (1. 1、 （一） ①) taken off.
+    A file that cannot be read raises the CorpusError `read_document` raises."""
+    document = read_document(path)
+    if any(block.kind for block in document.blocks):  # a format that says what each paragraph is
+        texts = [
+            _question_cell(block.text) if block.kind == "table_row" else block.text
+            for block in document.blocks
+            if block.kind not in _TITLING_KINDS or asks(block.text)
+        ]
+        lines = [line.strip() for text in texts for line in text.splitlines() if line.strip()]
+    else:
+        lines = [
+            part.strip()
+            for line in document.text.splitlines()
+            for part in _AFTER_QUESTION.split(line)
+            if part.strip()
+        ]
+        if len(lines) > 1 and not asks(lines[0]) and len(lines[0]) <= _TITLE_MAX_CHARS:
+            lines = lines[1:]
+    return [unnumbered for line in lines if (unnumbered := _LIST_NUMBER.sub("", line, count=1).strip())]
+
+
+def asks(text: str) -> bool:
+    """Whether a line is worded as a question: a question mark, or a word that asks (吗, 怎么, 什么, 哪, 几,
+    多少, 是否, 如何…)."""
+    return _ASKING.search(text) is not None
+
+
+# the blocks that title or section a document, not lines of its body
+_TITLING_KINDS = frozenset({"title", "subtitle", "heading"})
+_ASKING = re.compile(r"[？?]|吗|么|怎|什么|哪|几|多少|是否|如何|为何|能否|可否|请问")
+# a question's closing mark with more text after it on the same line (an OCR'd list joined into one line)
+_AFTER_QUESTION = re.compile(r"(?<=[？?])(?=[^”’」』）)\s])")
+# a title is a short line; a longer first line is a question worded without asking words
+_TITLE_MAX_CHARS = 30
+# a list item's number: 1. 1、 1) （1） （一） 一、 ①, or a PDF table's 「1 」 before the question
+_LIST_NUMBER = re.compile(
+    rf"^\s*(?:\d{{1,3}}\s*[.．、)）]|\d{{1,3}}\s+(?=[{HAN}])|[（(][一二三四五六七八九十\d]{{1,3}}[)）]|[\u2460-\u2473]"
+    r"|[一二三四五六七八九十]{1,3}、)\s*"
+)
+
+
+def _question_cell(row: str) -> str:
+    """A table row's question: of its labelled cells (「序号：1；问题：…」) the one that asks, else the longest
+    value; the row as it is when its cells are not labelled so."""
+    cells = [cell.partition("：") for cell in row.split("；")]
+    if len(cells) < 2 or any(not sep for _, sep, _ in cells):
+        return row
+    values = [value.strip() for _, _, value in cells]
+    asking = [value for value in values if asks(value)]
+    return asking[0] if asking else max(values, key=len)
 
 
 def lock_file_message(name: str) -> str:

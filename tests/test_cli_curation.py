@@ -282,11 +282,13 @@ def test_docx_of_a_batch_of_one_a_missing_folder_and_small_talk(run: Run, tmp_pa
 
 
 @pytest.mark.slow
-def test_a_question_list_kept_in_word_or_excel_is_told_to_be_saved_as_text(run: Run, tmp_path: Path) -> None:
-    """A clerk types the report's questions in Word (or a workbook, or mails them zipped) and gives that file to
-    --batch. Before: 「问题.docx 不是文本文件（含二进制数据）」 — true, but no word of what --batch wants or how to
-    get it; an .rtf or .html list would have been asked line by line as its markup. Now one line saying so and
-    how to save the list as text, exit 1, no Word file written; the list saved as text is answered."""
+def test_a_question_list_kept_in_excel_is_told_to_be_saved_as_text_one_in_word_is_read(
+    run: Run, tmp_path: Path
+) -> None:
+    """A clerk types the report's questions in a workbook and gives that file to --batch. Before: 「问题.xlsx
+    不是文本文件（含二进制数据）」 — true, but no word of what --batch wants or how to get it. Now one line saying
+    so and how to save the list as text, exit 1, no Word file written; the list saved as text is answered.
+    A list typed in Word is read (since newuser68): each paragraph a question."""
     questions = [EXAMPLE, "老年大学怎么办"]
     word = tmp_path / "问题.docx"
     document = docx.Document()
@@ -298,16 +300,19 @@ def test_a_question_list_kept_in_word_or_excel_is_told_to_be_saved_as_text(run: 
     for question in questions:
         book.active.append([question])
     book.save(str(sheet))
-    for given in (word, sheet):
-        for extra in ([], ["--json"], ["--docx", str(tmp_path / "汇总.docx")]):
-            result = run("ask", "--batch", str(given), *extra)
-            assert_user_error(
-                result,
-                f"错误：{given.name} 不是纯文本文件，读不出问题：--batch 要每行一个问题的文本文件（.txt）——"
-                "在 Word、WPS 或 Excel 里「另存为」选「纯文本（*.txt）」",
-            )
-            assert "二进制" not in result.output and EXAMPLE not in result.output
-            assert not (tmp_path / "汇总.docx").exists()
+    for extra in ([], ["--json"], ["--docx", str(tmp_path / "汇总.docx")]):
+        result = run("ask", "--batch", str(sheet), *extra)
+        assert_user_error(
+            result,
+            f"错误：{sheet.name} 不是纯文本文件，读不出问题：--batch 要每行一个问题的文本文件（.txt）或每段一个问题的"
+            "文档（Word、WPS、PDF）——在 Excel、WPS 里「另存为」选「文本文件」",
+        )
+        assert "二进制" not in result.output and EXAMPLE not in result.output
+        assert not (tmp_path / "汇总.docx").exists()
+    read = run("ask", "--batch", str(word), "--docx", str(tmp_path / "汇总（Word 列表）.docx"))
+    assert read.exit_code == 0, read.output
+    assert EXAMPLE_ANSWER in read.output and "已导出 Word 文件" in read.output
+    assert "（2 个问题）" in read.output
     saved = tmp_path / "问题.txt"  # what Word's 「纯文本」 writes on a Chinese Windows: GBK, CRLF
     saved.write_bytes("\r\n".join(questions).encode("gbk"))
     listed = run("ask", "--batch", str(saved), "--docx", str(tmp_path / "汇总.docx"))

@@ -527,3 +527,116 @@ def test_ctrl_c_while_speechqa_loads_is_one_line_not_an_import_traceback(tmp_pat
     assert done.returncode == 130
     assert done.stderr.decode("utf-8") == "已中断。\n"
     assert done.stdout == b""
+
+
+# -- newuser68: what newuser67 left: pasted paths for backup, restore and --batch; a Word question list --------
+
+
+def test_context_takes_the_passage_label_copied_with_the_id(seed_home: Path) -> None:
+    """「段落#54」 and 「段落 #54」, copied from an answer's 「讲话 #2 · 段落 #54」 with the label, used to be refused
+    as 「不是编号」; now the passage, as 54 and 「#54」 are. A speech's label where a passage is wanted (or the
+    other way round) is refused naming the kind wanted, not read as the other kind's number."""
+    plain = sq(seed_home, "context", "54", "--before", "0", "--after", "0")
+    assert plain.returncode == 0, plain.stderr.decode("utf-8")
+    for typed in ("段落#54", "段落 #54", "段落＃54"):
+        done = sq(seed_home, "context", typed, "--before", "0", "--after", "0")
+        no_traceback(done)
+        assert done.returncode == 0, done.stderr.decode("utf-8")
+        assert done.stdout == plain.stdout
+    shown = sq(seed_home, "show", "讲话 #2")
+    assert shown.returncode == 0, shown.stderr.decode("utf-8")
+    assert sq(seed_home, "show", "2").stdout == shown.stdout
+    for command, typed, wanted in (("context", "讲话#2", "段落"), ("show", "段落 #54", "讲话")):
+        refused = sq(seed_home, command, typed)
+        no_traceback(refused)
+        assert refused.returncode == 1
+        assert f"「{typed}」是{typed[:2]}编号，这里要{wanted}编号" in refused.stderr.decode("utf-8")
+
+
+def test_backup_and_restore_take_a_pasted_path_as_add_does(seed_home: Path, tmp_path: Path) -> None:
+    """A backup's path pasted in quotes with the line break a chat adds: the backup used to be written to a
+    file whose name held the quotes and the break; restore of a 「“…”」 path, 「找不到文件」. Now each is the file
+    the pasted text names, said in a notice."""
+    folder = tmp_path / "备份 2027"
+    folder.mkdir()
+    saved = folder / "库.db"
+    done = sq(seed_home, "backup", f"'{saved}'\n")
+    no_traceback(done)
+    assert done.returncode == 0, done.stderr.decode("utf-8")
+    assert [p.name for p in folder.iterdir()] == ["库.db"]
+    assert f"按 {saved} 备份" in done.stderr.decode("utf-8")
+    for pasted in (f"“{saved}” ", saved.as_uri()):
+        restored = sq(seed_home, "restore", "--yes", pasted)
+        no_traceback(restored)
+        assert restored.returncode == 0, restored.stderr.decode("utf-8")
+        assert f"按 {saved} 恢复" in restored.stderr.decode("utf-8")
+        assert "已恢复：讲话 5" in restored.stdout.decode("utf-8")
+
+
+def test_ask_batch_reads_a_word_question_list_pasted_as_a_path(seed_home: Path, tmp_path: Path) -> None:
+    """`ask --batch 问题.docx` used to be refused (「不是纯文本文件」, save it as .txt); now each paragraph of the
+    document is a question, in order (its heading and a blank paragraph are none; a numbered list's item is asked
+    without its number), the file named by a pasted path or a 「file:///」 URI as `add` takes one."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("本周要查的问题", 1)
+    document.add_paragraph("离休干部体检规定是什么？")
+    document.add_paragraph("")
+    document.add_paragraph("老年大学怎么办？", style="List Number")
+    listed = tmp_path / "问题 清单.docx"
+    document.save(str(listed))
+    for pasted in (f"“{listed}”\n", listed.as_uri()):
+        done = sq(seed_home, "ask", "--json", "-k", "1", "--batch", pasted)
+        no_traceback(done)
+        assert done.returncode == 0, done.stderr.decode("utf-8")
+        asked = [json.loads(line)["query"] for line in done.stdout.decode("utf-8").splitlines()]
+        assert asked == ["离休干部体检规定是什么？", "老年大学怎么办？"]
+        assert f"按 {listed} 读取" in done.stderr.decode("utf-8")
+    zipped = tmp_path / "问题.zip"
+    zipped.write_bytes(b"PK\x05\x06" + bytes(18))  # an empty zip: a folder of documents, no list
+    refused = sq(seed_home, "ask", "--batch", str(zipped))
+    no_traceback(refused)
+    assert refused.returncode == 1
+    assert "问题.zip 是压缩包，读不出问题" in refused.stderr.decode("utf-8")
+
+
+def test_backup_restore_and_batch_take_a_localhost_uri_and_refuse_a_share_in_their_own_words(
+    seed_home: Path, tmp_path: Path
+) -> None:
+    """backup and restore took their path through click.Path, which shortened 「file://localhost/x」 to
+    「file:/localhost/x」 (「找不到文件」); a network share was refused 「再按本机的路径添加」 whatever the command;
+    a quoted path whose folder is missing named the folder with the stray quote."""
+    folder = tmp_path / "备份"
+    folder.mkdir()
+    saved = folder / "库.db"
+    local = "file://localhost" + saved.as_uri()[len("file://") :]
+    done = sq(seed_home, "backup", local)
+    no_traceback(done)
+    assert done.returncode == 0, done.stderr.decode("utf-8")
+    assert [p.name for p in folder.iterdir()] == ["库.db"]
+    assert f"提示：「{local}」按 {saved} 备份" in done.stderr.decode("utf-8")
+    restored = sq(seed_home, "restore", "--yes", local)
+    no_traceback(restored)
+    assert restored.returncode == 0, restored.stderr.decode("utf-8")
+    assert f"按 {saved} 恢复" in restored.stderr.decode("utf-8")
+    questions = tmp_path / "问题.txt"
+    questions.write_text(f"{QUESTION}\n", encoding="utf-8")
+    listed = "file://localhost" + questions.as_uri()[len("file://") :]
+    asked = sq(seed_home, "ask", "--json", "-k", "1", "--batch", listed)
+    no_traceback(asked)
+    assert asked.returncode == 0, asked.stderr.decode("utf-8")
+    assert [json.loads(line)["query"] for line in asked.stdout.decode("utf-8").splitlines()] == [QUESTION]
+    share = "file://fileserver/%E5%85%B1%E4%BA%AB/库.db"
+    for args, doing in ((["backup"], "备份"), (["restore", "--yes"], "恢复"), (["ask", "--batch"], "读取")):
+        refused = sq(seed_home, *args, share)
+        no_traceback(refused)
+        assert refused.returncode == 1
+        said = refused.stderr.decode("utf-8")
+        assert f"「{share}」是网络上另一台计算机（fileserver）里的文件地址" in said
+        assert f"再按本机的路径{doing}" in said and "添加" not in said
+    missing = tmp_path / "没有的文件夹" / "库.db"
+    refused = sq(seed_home, "backup", f"'{missing}'\n")
+    no_traceback(refused)
+    assert refused.returncode == 1
+    assert refused.stderr.decode("utf-8").splitlines() == [f"错误：文件夹不存在：{missing.parent}"]
