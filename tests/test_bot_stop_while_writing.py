@@ -17,30 +17,16 @@ import threading
 import zipfile
 from pathlib import Path
 
-import docx
 import pytest
 
 from bot.writer import Writer, WriterStopped
-from index import Library
 
 from .bot_harness import ADMIN, USER
 from .fake_telegram import FakeBotAPI, html_to_text
 from .test_bot_cli import bot_env, bot_process, interrupt
+from .test_bot_in_use import PHOTO_OF_A_NOTICE, notice_file, titles, unfinished
 
-BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
-# a phone's photo of a printed notice (blind set cold10), read by OCR: the member being read when the bot stops
-PHOTO_OF_A_NOTICE = BENCHMARKS / "corpus-cold10" / "老年人免费乘车卡办理通知.jpg"
 ARCHIVE = "一批通知.zip"
-
-
-def notice_file(title: str, *body: str) -> bytes:
-    """A short notice as Word writes it (python-docx)."""
-    document = docx.Document()
-    for line in (title, "2025年11月3日", *body):
-        document.add_paragraph(line)
-    data = io.BytesIO()
-    document.save(data)
-    return data.getvalue()
 
 
 NOTICES = {
@@ -72,22 +58,6 @@ def batch() -> bytes:
         for name in names[1:]:
             archive.writestr(name, NOTICES[name])
     return out.getvalue()
-
-
-def titles(home: Path) -> list[str]:
-    library = Library(home)
-    try:
-        return [s.title for s in library.store.speeches()]
-    finally:
-        library.close()
-
-
-def unfinished(home: Path) -> list[str]:
-    library = Library(home)
-    try:
-        return [u.name for u in library.store.unfinished_uploads(123)]
-    finally:
-        library.close()
 
 
 # -- the writer on its own: two threads, the handler's and the writing one, meeting at a barrier ------------
