@@ -120,6 +120,7 @@ from .replies import (
     tell,
     thread_of,
 )
+from .writer import Writer
 
 log = logging.getLogger(__name__)
 
@@ -320,6 +321,8 @@ class Handlers:
         # uploads and /reindex write the library one at a time: files sent together wait their turn
         # instead of being refused as a second writer (another process writing is still refused)
         self.writing = asyncio.Lock()
+        # …each in a thread of its own that stopping the bot does not wait for (bot/writer.py)
+        self.writer = Writer()
         # 📌 presses are decided one at a time: two admins pinning the same question at once each read the
         # pin before either wrote, and both were told 「已设为…标准答案」 while one had silently replaced the other
         self.pinning = asyncio.Lock()
@@ -341,6 +344,7 @@ class Handlers:
     async def post_init(self, application: Application) -> None:  # type: ignore[type-arg]
         """Register the command menu (admins also see their commands in their private chats; an admin
         who has not opened the chat yet gets them on /start)."""
+        self.writer.watch(lambda: application.running)
         await application.bot.set_my_commands(COMMANDS)
         for admin in sorted(self.policy.admins):
             await self._admin_menu(application.bot, admin)
@@ -932,7 +936,7 @@ class Handlers:
                 typed = (
                     bool(shown) and shown != name
                 )  # its extension was the type Telegram gave, not the admin's
-                outcomes, report = await asyncio.to_thread(self._ingest, name, data, progress, sent, typed)
+                outcomes, report = await self.writer.run(self._ingest, name, data, progress, sent, typed)
             except (CorpusError, SpeechIndexError) as e:
                 log.info("upload %s refused: %s (%r)", name, e, e.__cause__)
                 refusal = said.as_sent(str(e), name, said_as, shown or name) if said_as else str(e)
@@ -989,15 +993,18 @@ class Handlers:
 
             def counted(outcome: FileOutcome) -> None:
                 nonlocal done
+                self.writer.checkpoint()  # the bot stopping: the archive's next member is not begun
                 done += 1
                 progress.describe = embedding_progress(f"正在索引 {name}（已处理 {done} {unit}）")
 
             progress.describe = embedding_progress(f"正在索引 {name}")
-            outcomes, report = self.service.add_archive(name, data, progress, on_file=counted)
+            outcomes, report = self.service.add_archive(
+                name, data, self.writer.checked(progress), on_file=counted
+            )
         else:
             if sent is not None:  # a forwarded notice: dated by its posting when its text names no date
                 document = replace(document, sent=sent)
-            outcomes, report = self.service.add_documents([document], progress)
+            outcomes, report = self.service.add_documents([document], self.writer.checked(progress))
         added = any(o.speeches for o in outcomes)
         return outcomes, report if added else None
 
@@ -1011,7 +1018,7 @@ class Handlers:
         async with self.writing:
             progress = self._progress(status, "正在重建索引")
             try:
-                report = await asyncio.to_thread(self.service.rebuild, progress)
+                report = await self.writer.run(self.service.rebuild, self.writer.checked(progress))
             except SpeechIndexError as e:
                 await progress.finish(fmt.render_refusal(str(e)))
                 return

@@ -71,13 +71,18 @@ class Week:
 
 
 async def start_bot(
-    speechqa: Path, env: dict[str, str], api: FakeBotAPI
+    speechqa: Path, env: dict[str, str], api: FakeBotAPI, log: Path | None = None
 ) -> tuple[asyncio.subprocess.Process, float]:
+    """Start `speechqa bot`; its log (stderr) to the file `log` when given — a long run's log would fill a pipe
+    nobody reads until the end, and the bot would then block writing it — else to a pipe read at `stop_bot`."""
     started = time.monotonic()
     before = len(api.calls_of("setMyCommands"))
+    stderr = asyncio.subprocess.PIPE if log is None else log.open("wb")
     bot = await asyncio.create_subprocess_exec(
-        str(speechqa), "bot", env=env, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE
+        str(speechqa), "bot", env=env, stdout=asyncio.subprocess.DEVNULL, stderr=stderr
     )
+    if log is not None:
+        bot.log_file = log  # type: ignore[attr-defined]  # read by stop_bot
     while len(api.calls_of("setMyCommands")) == before:
         if bot.returncode is not None:
             break
@@ -90,7 +95,9 @@ async def stop_bot(bot: asyncio.subprocess.Process) -> None:
     Traceback (the first 20)."""
     bot.terminate()
     _, err = await bot.communicate()
-    errors = [line for line in err.decode().splitlines() if "ERROR" in line or "Traceback" in line]
+    log: Path | None = getattr(bot, "log_file", None)
+    text = log.read_text("utf-8", errors="replace") if log is not None else err.decode()
+    errors = [line for line in text.splitlines() if "ERROR" in line or "Traceback" in line]
     print(f"\nbot stopped (exit {bot.returncode}); log lines with ERROR/Traceback: {len(errors)}")
     for line in errors[:20]:
         print("  ", line)

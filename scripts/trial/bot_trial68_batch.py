@@ -25,6 +25,7 @@ import time
 import zipfile
 from pathlib import Path
 
+from bot.format import UPDATING_NOTE
 from scripts.trial.bot_trial37 import bot_env, start_bot, stop_bot
 from tests.fake_telegram import FakeBotAPI
 
@@ -60,29 +61,40 @@ def questions(folders: list[Path]) -> list[str]:
     return [q for pair in zip(asked, old, strict=False) for q in pair] or old  # new and old in turn
 
 
-async def ask(api: FakeBotAPI, text: str) -> tuple[float, str]:
-    """Ask as the staff member; the seconds until the bot's reply (a message that is no ⏳) and its text."""
+def is_status(text: str) -> bool:
+    """A ⏳ status line (「⏳ 正在…」), not a reply: an answer given while the index is updated begins with the
+    ⏳ of its note (`UPDATING_NOTE`) and is a reply. (Before mend68t this script took that answer for a status
+    and waited for ever: the 「deadlock」 docs/trial68.md first reported.)"""
+    return text.startswith("⏳") and not text.startswith(UPDATING_NOTE)
+
+
+async def ask(api: FakeBotAPI, text: str, *, patience: float = 600.0) -> tuple[float, str]:
+    """Ask as the staff member; the seconds until the bot's reply (a message that is no ⏳ status) and its
+    text. No reply in `patience` seconds is a stall: said, and the run stops."""
     before = {(m.message_id, m.edit_count) for m in api.messages(STAFF)}
     start = time.monotonic()
     api.push_update(api.make_text_update(text, user_id=STAFF))
-    while True:
+    while time.monotonic() - start < patience:
         for m in api.messages(STAFF):
-            if (m.message_id, m.edit_count) not in before and not m.plain_text.startswith("⏳"):
+            if (m.message_id, m.edit_count) not in before and not is_status(m.plain_text):
                 return time.monotonic() - start, m.plain_text
         await asyncio.sleep(0.02)
+    raise TimeoutError(f"no reply in {patience:.0f} s to 「{text}」")
 
 
 def show(label: str, replies: list[tuple[float, str]]) -> None:
     waits = sorted(w for w, _ in replies)
     errors = [t for _, t in replies if ERROR.search(t)]
     cited = sum(1 for _, t in replies if f"{BATCH} ›" in t)
+    noted = sum(1 for _, t in replies if t.startswith(UPDATING_NOTE))
     if not waits:
         print(f"{label}: no question asked")
         return
     p95 = waits[min(len(waits) - 1, round(0.95 * (len(waits) - 1)))]
     print(
         f"{label}: {len(waits)} questions, latency p50 {statistics.median(waits):.2f} s, p95 {p95:.2f} s, "
-        f"max {waits[-1]:.2f} s; errors {len(errors)}; answers citing {BATCH} {cited}"
+        f"max {waits[-1]:.2f} s; errors {len(errors)}; answers citing {BATCH} {cited}; "
+        f"with the note that the index is being updated {noted}"
     )
     for text in errors[:5]:
         print("   error reply:", text[:200])
@@ -98,7 +110,7 @@ async def main(home: Path, folders: list[Path]) -> None:
         env = bot_env(
             api, home, str(ADMIN), str(STAFF), "", HF_HUB_OFFLINE="1", SPEECHQA_QUESTIONS_PER_MINUTE="600"
         )
-        bot, took = await start_bot(SPEECHQA, env, api)
+        bot, took = await start_bot(SPEECHQA, env, api, log=home / "bot-trial68.log")
         print(f"bot up in {took:.1f} s (exit {bot.returncode})")
         try:
             idle = [await ask(api, q) for q in asked[:6]]
