@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import logging
 import signal
 import threading
 import zipfile
@@ -111,6 +112,41 @@ async def test_a_change_returns_or_raises_to_its_handler_while_the_bot_runs() ->
     writer.checked(lambda done, total: reports.append((done, total)))(3, 7)
     assert reports == [(3, 7)]
     assert not writer.stopping.is_set()
+
+
+@pytest.mark.asyncio
+async def test_an_error_of_a_change_given_up_on_is_logged(caplog: pytest.LogCaptureFixture) -> None:
+    """The bot stops while the thread is inside a long call (OCR of a page); the write after it fails: nobody
+    awaits the change any more, and the error is logged rather than dropped (review68w)."""
+    running = threading.Event()
+    running.set()
+    writer = Writer(check_every=0.01)
+    writer.watch(running.is_set)
+    inside = threading.Barrier(2)
+    given_up = threading.Event()
+
+    def add() -> None:
+        inside.wait()
+        assert given_up.wait(30)  # the long call outlives the handler
+        raise OSError(28, "No space left on device")
+
+    task = asyncio.ensure_future(writer.run(add))
+    await asyncio.to_thread(inside.wait)
+    running.clear()  # SIGTERM: `Application.stop()` begins
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    with caplog.at_level(logging.ERROR, logger="bot.writer"):
+        given_up.set()
+        await asyncio.to_thread(
+            lambda: [t.join(30) for t in threading.enumerate() if t.name == "speechqa-writer"]
+        )
+        await asyncio.sleep(0)  # the thread's outcome is handed to the loop
+        await asyncio.sleep(0)
+    logged = [r for r in caplog.records if r.levelno == logging.ERROR and r.name == "bot.writer"]
+    assert len(logged) == 1
+    assert logged[0].exc_info is not None
+    assert isinstance(logged[0].exc_info[1], OSError)
+    assert "No space left on device" in str(logged[0].exc_info[1])
 
 
 # -- the real `speechqa bot` process ------------------------------------------------------------------------
