@@ -284,6 +284,9 @@ def pages_tiff(images: Sequence[bytes]) -> bytes:
     return out.getvalue()
 
 
+REINDEX_GIVEN_UP = "⚠️ 机器人停止，索引重建未完成：重启后请重新发送 /reindex。"
+
+
 class Handlers:
     """Every handler of the bot, sharing the service, the access policy and the rate limit."""
 
@@ -1000,6 +1003,9 @@ class Handlers:
             except SpeechIndexError as e:
                 await progress.finish(fmt.render_refusal(str(e)))
                 return
+            except asyncio.CancelledError:  # the bot is stopping: the old index stays, whole
+                await progress.abandon(REINDEX_GIVEN_UP)
+                raise
         await progress.finish(
             f"✅ 索引已重建：共 {index_size(report)}，本次嵌入 {report.embedded} 段，用时 {report.seconds:.1f} 秒"
         )

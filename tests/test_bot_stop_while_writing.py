@@ -19,7 +19,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from telegram.error import NetworkError
 
+from bot.handlers import REINDEX_GIVEN_UP
+from bot.progress import ProgressMessage, Throttle, embedding_progress
 from bot.writer import Writer, WriterStopped
 
 from .bot_harness import ADMIN, USER
@@ -147,6 +150,50 @@ async def test_an_error_of_a_change_given_up_on_is_logged(caplog: pytest.LogCapt
     assert logged[0].exc_info is not None
     assert isinstance(logged[0].exc_info[1], OSError)
     assert "No space left on device" in str(logged[0].exc_info[1])
+
+
+class StatusMessage:
+    """A fake of the status message a handler edits (`telegram.Message`'s `text`, `text_html`, `edit_text`)."""
+
+    def __init__(self, text: str, fails: bool = False) -> None:
+        self.text = self.text_html = text
+        self.fails = fails
+        self.edits: list[str] = []
+
+    async def edit_text(self, text: str, **kwargs: object) -> None:
+        if self.fails:
+            raise NetworkError("the bot's connection is closing")
+        self.edits.append(text)
+        self.text = self.text_html = text
+
+
+@pytest.mark.asyncio
+async def test_a_reindex_given_up_at_a_stop_says_so_instead_of_showing_its_progress_forever() -> None:
+    status = StatusMessage("⏳ 正在重建索引…")
+    progress = ProgressMessage(
+        status,  # type: ignore[arg-type]
+        asyncio.get_running_loop(),
+        embedding_progress("正在重建索引"),
+        Throttle(0.0),
+    )
+    await asyncio.to_thread(progress, 1, 4)  # the rebuild's thread reports a batch
+    await asyncio.sleep(0.01)
+    await progress.abandon(REINDEX_GIVEN_UP)
+    await asyncio.to_thread(progress, 2, 4)  # a late report from the thread changes nothing
+    await asyncio.sleep(0.01)
+    assert status.edits[-1] == REINDEX_GIVEN_UP
+    assert len(status.edits) == 2
+    assert REINDEX_GIVEN_UP.endswith("。") and "/reindex" in REINDEX_GIVEN_UP
+    # the bot going away may fail the edit too: logged, the stop goes on
+    failing = StatusMessage("⏳ 正在重建索引…", fails=True)
+    quiet = ProgressMessage(
+        failing,  # type: ignore[arg-type]
+        asyncio.get_running_loop(),
+        embedding_progress("正在重建索引"),
+        Throttle(0.0),
+    )
+    await quiet.abandon(REINDEX_GIVEN_UP)
+    assert failing.edits == []
 
 
 # -- the real `speechqa bot` process ------------------------------------------------------------------------
