@@ -120,6 +120,7 @@ from .replies import (
     tell,
     thread_of,
 )
+from .updates import OnceApplication
 from .writer import Writer
 
 log = logging.getLogger(__name__)
@@ -347,7 +348,10 @@ class Handlers:
     async def post_init(self, application: Application) -> None:  # type: ignore[type-arg]
         """Register the command menu (admins also see their commands in their private chats; an admin
         who has not opened the chat yet gets them on /start)."""
-        self.writer.watch(lambda: application.running)
+        if isinstance(application, OnceApplication):  # the bot's: it says when it has started
+            self.writer.watch(lambda: application.running, lambda: application.started)
+        else:
+            self.writer.watch(lambda: application.running)
         await application.bot.set_my_commands(COMMANDS)
         for admin in sorted(self.policy.admins):
             await self._admin_menu(application.bot, admin)

@@ -35,11 +35,18 @@ class Writer:
         self.check_every = check_every
         self.stopping = threading.Event()
         self._running: Callable[[], bool] | None = None
+        self._started: Callable[[], bool] = lambda: False
         self._served = False  # the application was seen running: not running any more then means stopping
 
-    def watch(self, running: Callable[[], bool]) -> None:
-        """Follow whether the application runs (`lambda: application.running`)."""
+    def watch(self, running: Callable[[], bool], started: Callable[[], bool] | None = None) -> None:
+        """Follow whether the application runs (`lambda: application.running`) and, from its lifecycle,
+        whether it has started (`OnceApplication.started`): started and not running is stopping, even when
+        no change was asked for while it ran (a first upload reaching `run` after `Application.stop()` began)."""
         self._running = running
+        if started is not None:
+            self._started = started
+        if running():
+            self._served = True
 
     def _stopping_now(self) -> bool:
         if self.stopping.is_set():
@@ -49,7 +56,7 @@ class Writer:
         if self._running():
             self._served = True
             return False
-        if self._served:  # it ran and does not any more: `Application.stop()` began (SIGTERM, Ctrl-C)
+        if self._served or self._started():  # it ran and does not any more: `Application.stop()` began
             self.stopping.set()
         return self.stopping.is_set()
 

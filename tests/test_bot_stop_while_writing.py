@@ -152,6 +152,38 @@ async def test_an_error_of_a_change_given_up_on_is_logged(caplog: pytest.LogCapt
     assert "No space left on device" in str(logged[0].exc_info[1])
 
 
+@pytest.mark.asyncio
+@pytest.mark.parametrize("from_post_init", [True, False])
+async def test_a_stop_before_the_first_change_gives_the_first_change_up_at_once(from_post_init: bool) -> None:
+    """The application started, then stopped while an upload's handler was still downloading its file: the
+    first `run` since start comes after `Application.stop()` began, and is given up before any member is added
+    (review68w). Watched from post_init (not yet running, the application says when it started), or once
+    running."""
+    running = threading.Event()
+    started = threading.Event()
+    writer = Writer(check_every=0.01)
+    if from_post_init:
+        writer.watch(running.is_set, started.is_set)
+        assert await writer.run(sum, [1, 2]) == 3  # initialised, not started: a resumed upload goes on
+    started.set()
+    running.set()  # `Application.start()`
+    if not from_post_init:
+        writer.watch(running.is_set)
+    running.clear()  # SIGTERM: `Application.stop()` begins before the first change reaches the writer
+    members: list[int] = []
+
+    def add_archive() -> str:
+        for member in range(20):
+            writer.checkpoint()
+            members.append(member)
+        return "every member added"
+
+    with pytest.raises(asyncio.CancelledError):
+        await writer.run(add_archive)
+    assert members == []
+    assert writer.stopping.is_set()
+
+
 class StatusMessage:
     """A fake of the status message a handler edits (`telegram.Message`'s `text`, `text_html`, `edit_text`)."""
 
