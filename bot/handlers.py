@@ -120,6 +120,7 @@ from .replies import (
     tell,
     thread_of,
 )
+from .updates import OnceApplication
 from .writer import Writer
 
 log = logging.getLogger(__name__)
@@ -284,6 +285,9 @@ def pages_tiff(images: Sequence[bytes]) -> bytes:
     return out.getvalue()
 
 
+REINDEX_GIVEN_UP = "⚠️ 机器人停止，索引重建未完成：重启后请重新发送 /reindex。"
+
+
 class Handlers:
     """Every handler of the bot, sharing the service, the access policy and the rate limit."""
 
@@ -344,7 +348,10 @@ class Handlers:
     async def post_init(self, application: Application) -> None:  # type: ignore[type-arg]
         """Register the command menu (admins also see their commands in their private chats; an admin
         who has not opened the chat yet gets them on /start)."""
-        self.writer.watch(lambda: application.running)
+        if isinstance(application, OnceApplication):  # the bot's: it says when it has started
+            self.writer.watch(lambda: application.running, lambda: application.started)
+        else:
+            self.writer.watch(lambda: application.running)
         await application.bot.set_my_commands(COMMANDS)
         for admin in sorted(self.policy.admins):
             await self._admin_menu(application.bot, admin)
@@ -1022,6 +1029,9 @@ class Handlers:
             except SpeechIndexError as e:
                 await progress.finish(fmt.render_refusal(str(e)))
                 return
+            except asyncio.CancelledError:  # the bot is stopping: the old index stays, whole
+                await progress.abandon(REINDEX_GIVEN_UP)
+                raise
         await progress.finish(
             f"✅ 索引已重建：共 {index_size(report)}，本次嵌入 {report.embedded} 段，用时 {report.seconds:.1f} 秒"
         )

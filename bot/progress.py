@@ -84,6 +84,17 @@ class ProgressMessage:
             log.info("the progress message is gone (%s): the result comes as a new message", e)
             await self.message.get_bot().send_message(self.message.chat.id, text, reply_markup=reply_markup)
 
+    async def abandon(self, text: str) -> None:
+        """The job was given up (the bot stopping): no more progress edits, and `text` shown in their place —
+        best effort, as the bot is going away (a failed edit is logged, not raised)."""
+        self._stopped = True
+        if self._pending:
+            await asyncio.gather(*(asyncio.wrap_future(f) for f in self._pending), return_exceptions=True)
+        try:
+            await self.message.edit_text(text)
+        except TelegramError as e:
+            log.info("could not say that the job was given up (%s)", e)
+
     async def _edit(self, text: str) -> None:
         if self._stopped:
             return

@@ -76,9 +76,11 @@ class OnceApplication(Application[Any, Any, Any, Any, Any, Any]):
         self.token_refused = False
         self.watch: WebhookWatch | None = None  # webhook mode: the token and webhook checked now and then
         self._watching: asyncio.Task[None] | None = None
+        self.started = False  # `start()` ran: not running any more then means stopping (bot/writer.py)
 
     async def start(self) -> None:
         await super().start()
+        self.started = True
         if self.watch is not None:
             self._watching = asyncio.get_running_loop().create_task(self.watch.run(self.bot))
 

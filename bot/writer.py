@@ -14,7 +14,6 @@ the store's open transaction is never committed and the next build removes the u
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -36,11 +35,18 @@ class Writer:
         self.check_every = check_every
         self.stopping = threading.Event()
         self._running: Callable[[], bool] | None = None
+        self._started: Callable[[], bool] = lambda: False
         self._served = False  # the application was seen running: not running any more then means stopping
 
-    def watch(self, running: Callable[[], bool]) -> None:
-        """Follow whether the application runs (`lambda: application.running`)."""
+    def watch(self, running: Callable[[], bool], started: Callable[[], bool] | None = None) -> None:
+        """Follow whether the application runs (`lambda: application.running`) and, from its lifecycle,
+        whether it has started (`OnceApplication.started`): started and not running is stopping, even when
+        no change was asked for while it ran (a first upload reaching `run` after `Application.stop()` began)."""
         self._running = running
+        if started is not None:
+            self._started = started
+        if running():
+            self._served = True
 
     def _stopping_now(self) -> bool:
         if self.stopping.is_set():
@@ -50,7 +56,7 @@ class Writer:
         if self._running():
             self._served = True
             return False
-        if self._served:  # it ran and does not any more: `Application.stop()` began (SIGTERM, Ctrl-C)
+        if self._served or self._started():  # it ran and does not any more: `Application.stop()` began
             self.stopping.set()
         return self.stopping.is_set()
 
@@ -77,11 +83,13 @@ class Writer:
             raise asyncio.CancelledError
         loop = asyncio.get_running_loop()
         future: asyncio.Future[T] = loop.create_future()
-        # a change given up on may still end with an error: retrieved, not logged as "never retrieved"
-        future.add_done_callback(lambda f: f.cancelled() or f.exception())
 
         def settle(result: T | None, error: BaseException | None) -> None:
-            if future.done():
+            if future.done():  # given up on (the bot stopping): nobody awaits it, so its error is logged here
+                if error is not None:
+                    log.error(
+                        "a change of the library given up on at a stop failed afterwards", exc_info=error
+                    )
                 return
             if error is not None:
                 future.set_exception(error)
@@ -98,15 +106,21 @@ class Writer:
                 return
             except BaseException as e:  # handed to the awaiting handler
                 error = e
-            with contextlib.suppress(RuntimeError):  # the event loop is closed: the bot stopped meanwhile
+            try:
                 loop.call_soon_threadsafe(settle, result, error)
+            except RuntimeError:  # the event loop is closed: the bot stopped meanwhile
+                if error is not None:
+                    log.error("a change of the library failed after the bot stopped", exc_info=error)
 
         threading.Thread(target=work, name="speechqa-writer", daemon=True).start()
-        while not future.done():
-            await asyncio.wait([future], timeout=self.check_every)
-            if not future.done() and self._stopping_now():
-                log.info(
-                    "the bot is stopping: the change under way is given up (an upload is taken up again at the next start)"
-                )
-                raise asyncio.CancelledError
+        try:
+            while not future.done():
+                await asyncio.wait([future], timeout=self.check_every)
+                if not future.done() and self._stopping_now():
+                    log.info(
+                        "the bot is stopping: the change under way is given up (an upload is taken up again at the next start)"
+                    )
+                    raise asyncio.CancelledError
+        finally:
+            future.cancel()  # given up on (or the handler cancelled): the thread's late outcome is logged, not set
         return future.result()

@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import asyncio
 import io
+import logging
 import signal
 import threading
 import zipfile
 from pathlib import Path
 
 import pytest
+from telegram.error import NetworkError
 
+from bot.handlers import REINDEX_GIVEN_UP
+from bot.progress import ProgressMessage, Throttle, embedding_progress
 from bot.writer import Writer, WriterStopped
 
 from .bot_harness import ADMIN, USER
@@ -111,6 +115,117 @@ async def test_a_change_returns_or_raises_to_its_handler_while_the_bot_runs() ->
     writer.checked(lambda done, total: reports.append((done, total)))(3, 7)
     assert reports == [(3, 7)]
     assert not writer.stopping.is_set()
+
+
+@pytest.mark.asyncio
+async def test_an_error_of_a_change_given_up_on_is_logged(caplog: pytest.LogCaptureFixture) -> None:
+    """The bot stops while the thread is inside a long call (OCR of a page); the write after it fails: nobody
+    awaits the change any more, and the error is logged rather than dropped (review68w)."""
+    running = threading.Event()
+    running.set()
+    writer = Writer(check_every=0.01)
+    writer.watch(running.is_set)
+    inside = threading.Barrier(2)
+    given_up = threading.Event()
+
+    def add() -> None:
+        inside.wait()
+        assert given_up.wait(30)  # the long call outlives the handler
+        raise OSError(28, "No space left on device")
+
+    task = asyncio.ensure_future(writer.run(add))
+    await asyncio.to_thread(inside.wait)
+    running.clear()  # SIGTERM: `Application.stop()` begins
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    with caplog.at_level(logging.ERROR, logger="bot.writer"):
+        given_up.set()
+        await asyncio.to_thread(
+            lambda: [t.join(30) for t in threading.enumerate() if t.name == "speechqa-writer"]
+        )
+        await asyncio.sleep(0)  # the thread's outcome is handed to the loop
+        await asyncio.sleep(0)
+    logged = [r for r in caplog.records if r.levelno == logging.ERROR and r.name == "bot.writer"]
+    assert len(logged) == 1
+    assert logged[0].exc_info is not None
+    assert isinstance(logged[0].exc_info[1], OSError)
+    assert "No space left on device" in str(logged[0].exc_info[1])
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("from_post_init", [True, False])
+async def test_a_stop_before_the_first_change_gives_the_first_change_up_at_once(from_post_init: bool) -> None:
+    """The application started, then stopped while an upload's handler was still downloading its file: the
+    first `run` since start comes after `Application.stop()` began, and is given up before any member is added
+    (review68w). Watched from post_init (not yet running, the application says when it started), or once
+    running."""
+    running = threading.Event()
+    started = threading.Event()
+    writer = Writer(check_every=0.01)
+    if from_post_init:
+        writer.watch(running.is_set, started.is_set)
+        assert await writer.run(sum, [1, 2]) == 3  # initialised, not started: a resumed upload goes on
+    started.set()
+    running.set()  # `Application.start()`
+    if not from_post_init:
+        writer.watch(running.is_set)
+    running.clear()  # SIGTERM: `Application.stop()` begins before the first change reaches the writer
+    members: list[int] = []
+
+    def add_archive() -> str:
+        for member in range(20):
+            writer.checkpoint()
+            members.append(member)
+        return "every member added"
+
+    with pytest.raises(asyncio.CancelledError):
+        await writer.run(add_archive)
+    assert members == []
+    assert writer.stopping.is_set()
+
+
+class StatusMessage:
+    """A fake of the status message a handler edits (`telegram.Message`'s `text`, `text_html`, `edit_text`)."""
+
+    def __init__(self, text: str, fails: bool = False) -> None:
+        self.text = self.text_html = text
+        self.fails = fails
+        self.edits: list[str] = []
+
+    async def edit_text(self, text: str, **kwargs: object) -> None:
+        if self.fails:
+            raise NetworkError("the bot's connection is closing")
+        self.edits.append(text)
+        self.text = self.text_html = text
+
+
+@pytest.mark.asyncio
+async def test_a_reindex_given_up_at_a_stop_says_so_instead_of_showing_its_progress_forever() -> None:
+    status = StatusMessage("⏳ 正在重建索引…")
+    progress = ProgressMessage(
+        status,  # type: ignore[arg-type]
+        asyncio.get_running_loop(),
+        embedding_progress("正在重建索引"),
+        Throttle(0.0),
+    )
+    await asyncio.to_thread(progress, 1, 4)  # the rebuild's thread reports a batch
+    await asyncio.sleep(0.01)
+    await progress.abandon(REINDEX_GIVEN_UP)
+    await asyncio.to_thread(progress, 2, 4)  # a late report from the thread changes nothing
+    await asyncio.sleep(0.01)
+    assert status.edits[-1] == REINDEX_GIVEN_UP
+    assert len(status.edits) == 2
+    assert REINDEX_GIVEN_UP.endswith("。") and "/reindex" in REINDEX_GIVEN_UP
+    # the bot going away may fail the edit too: logged, the stop goes on
+    failing = StatusMessage("⏳ 正在重建索引…", fails=True)
+    quiet = ProgressMessage(
+        failing,  # type: ignore[arg-type]
+        asyncio.get_running_loop(),
+        embedding_progress("正在重建索引"),
+        Throttle(0.0),
+    )
+    await quiet.abandon(REINDEX_GIVEN_UP)
+    assert failing.edits == []
 
 
 # -- the real `speechqa bot` process ------------------------------------------------------------------------
