@@ -504,7 +504,7 @@ def content_kind(data: bytes) -> str | None:
     they carry none of the supported formats' marks (plain text has none)."""
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
         return ".rtf"
-    if data.startswith(b"%PDF") or _pdf_header(data):
+    if data.startswith(b"%PDF"):
         return ".pdf"
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return ".png"
@@ -553,6 +553,10 @@ def content_kind(data: bytes) -> str | None:
         if _PACKAGE_MARKS & names:
             return None
         return ".zip"
+    # a PDF header after a short prefix only when no other format's signature opens the file: a zip storing a PDF
+    # uncompressed carries 「%PDF-」 after its binary member header, and is the zip
+    if _pdf_header(data):
+        return ".pdf"
     return None
 
 
