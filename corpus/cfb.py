@@ -54,6 +54,16 @@ def contents(data: bytes) -> Contents | None:
     return Contents(names, encrypted)
 
 
+def stream_count(data: bytes, name: str) -> int:
+    """How many streams called `name` the compound file holds in any of its storages (a .doc keeps each
+    embedded object in a storage of its own: an Equation Editor 3.0 formula's is 「Equation Native」); 0 when
+    the directory cannot be read."""
+    try:
+        return sum(1 for entry, kind, _, _ in _directory(data) if kind == 2 and entry == name)
+    except (struct.error, ValueError, IndexError):
+        return 0
+
+
 def streams(data: bytes, names: tuple[str, ...]) -> dict[str, bytes] | None:
     """The streams of the root storage called `names` (those it has), each followed along its chain of
     sectors (a stream under 4096 bytes along the mini stream's); None when the file cannot be read so."""

@@ -307,10 +307,16 @@ def read_doc(name: str, data: bytes) -> WordText:
         raise UnreadableFile(_password_message(name))
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     antiword = shutil.which("antiword")
+    # an Equation Editor 3.0 formula is read by LibreOffice's formula component (Math) only; without it,
+    # and through antiword, the formula is a picture: the user is told how many were not read
+    formulas = cfb.stream_count(data, "Equation Native")
     if soffice:
         converted = _soffice_to_docx(name, data, soffice)
         if converted is not None:
-            return replace(read_docx(name, converted), converter="doc/soffice")
+            word = replace(read_docx(name, converted), converter="doc/soffice")
+            if formulas and not libreoffice_reads_formulas(soffice):
+                word = replace(word, notes=(*word.notes, unread_formulas_note(formulas, soffice=True)))
+            return word
     if antiword:
         text = _antiword(name, data, antiword)
         if text is not None:
@@ -318,10 +324,27 @@ def read_doc(name: str, data: bytes) -> WordText:
             characters = doc_characters(data)
             if characters is not None and characters.has_deletions:
                 text = without_deletions(text, characters)
-            return WordText(_text_blocks(text), "", "doc/antiword")
+            notes = (unread_formulas_note(formulas, soffice=False),) if formulas else ()
+            return WordText(_text_blocks(text), "", "doc/antiword", notes)
     if not soffice and not antiword:
         raise UnreadableFile(f"{name} 是旧版 Word 文档（.doc），本机没有转换工具：请另存为 .docx 后再添加")
     raise UnreadableFile(f"{name} 无法转换（.doc 文件可能已损坏）：请另存为 .docx 后再添加")
+
+
+def libreoffice_reads_formulas(soffice: str) -> bool:
+    """Whether this LibreOffice has its formula component (LibreOffice Math, Debian's libreoffice-math):
+    without it a .doc's Equation Editor formulas convert to pictures, their text lost."""
+    program = Path(soffice).resolve().parent
+    return any(program.glob("*smlo.*"))
+
+
+def unread_formulas_note(count: int, *, soffice: bool) -> str:
+    """The line that tells the user how many formulas of a .doc were not read, and what to install."""
+    if soffice:
+        fix = "本机的 LibreOffice 没有公式组件：请安装 libreoffice-math，或另存为 .docx 后再添加"
+    else:
+        fix = "antiword 读不出公式：请安装 LibreOffice（含 libreoffice-math），或另存为 .docx 后再添加"
+    return f"文件中有 {count} 个公式未能读出（{fix}），其余文字已添加"
 
 
 def read_wps(name: str, data: bytes) -> WordText:

@@ -16,10 +16,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpus import read_bytes, read_document
+from corpus.word import libreoffice_reads_formulas
 from tests.fixtures.office_equations import make_equations as eq
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "office_equations"
-SOFFICE = shutil.which("soffice") is not None
+SOFFICE = shutil.which("soffice")
+# a .doc's Equation Editor formulas are read by LibreOffice's formula component (Debian's libreoffice-math);
+# a LibreOffice without it converts them to pictures, and the reader says so (test below)
+MATH = SOFFICE is not None and libreoffice_reads_formulas(SOFFICE)
 
 
 def _read(path: Path) -> list[tuple[str, str]]:
@@ -46,7 +50,9 @@ def test_libreoffices_formulas_read_as_the_word_equations_they_were(suffix: str)
     assert _read(HERE / f"equations.{suffix}") == _read(HERE / "equations.docx")
 
 
-@pytest.mark.skipif(not SOFFICE, reason="LibreOffice is not installed (a .doc is read through it)")
+@pytest.mark.skipif(
+    not MATH, reason="no LibreOffice with its formula component (a .doc's formulas are read through it)"
+)
 def test_a_docs_equation_editor_objects_read_as_the_word_equations_they_were() -> None:
     # LibreOffice writes each formula into a .doc as an Equation Editor 3.0 object (「Equation Native」);
     # read back, a minus sign came as U+2212 where the .docx reads the 「-」 typed
@@ -115,7 +121,7 @@ _FORMULA = st.recursive(_ATOM, _extend, max_leaves=5)
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not SOFFICE, reason="LibreOffice is not installed")
+@pytest.mark.skipif(not MATH, reason="no LibreOffice with its formula component (libreoffice-math)")
 @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     formulas=st.lists(
@@ -181,7 +187,9 @@ def test_the_reviews_formulas_read_as_the_word_equations_they_were(suffix: str) 
     assert blocks == [(kind, text.replace(", ", ",")) for kind, text in expected]
 
 
-@pytest.mark.skipif(not SOFFICE, reason="LibreOffice is not installed (a .doc is read through it)")
+@pytest.mark.skipif(
+    not MATH, reason="no LibreOffice with its formula component (a .doc's formulas are read through it)"
+)
 def test_a_docs_functions_read_as_the_word_equations_they_were() -> None:
     # the .docx LibreOffice makes of a .doc has no m:func: 「sin」「θ」 are runs side by side
     blocks = _read(HERE / "review.doc")
@@ -221,3 +229,53 @@ def test_a_function_saved_as_runs_reads_as_words_function_inside_a_fraction() ->
     assert over_two(eq.r("sin") + eq.brackets(eq.r("x"))) == "sin(x)/2"
     assert text(eq.r("cost") + eq.r("=1")) == "cost=1"
     assert text(eq.sub(eq.r("log"), eq.r("2")) + eq.r("n")) == "log₂ n"
+
+
+# -- a .doc's formulas where nothing here can read them: the user is told how many and what to install -------
+
+
+def _path_with_only(tmp_path: Path, program: str) -> str:
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    found = shutil.which(program)
+    assert found is not None
+    (folder / program).symlink_to(found)
+    return str(folder)
+
+
+@pytest.mark.skipif(shutil.which("antiword") is None, reason="antiword is not installed")
+def test_a_docs_formulas_read_by_antiword_are_counted_as_not_read(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("PATH", _path_with_only(tmp_path, "antiword"))
+    document = read_document(HERE / "equations.doc")
+    assert "为规范补助的计算，现将有关公式明确如下。" in [block.text for block in document.blocks]
+    assert any(
+        note.startswith("文件中有 13 个公式未能读出（antiword 读不出公式") for note in document.notes
+    ), document.notes
+
+
+def test_a_libreoffice_reads_formulas_when_its_formula_component_is_beside_it(tmp_path: Path) -> None:
+    program = tmp_path / "libreoffice" / "program"
+    program.mkdir(parents=True)
+    (program / "soffice").write_text("")
+    (tmp_path / "soffice").symlink_to(program / "soffice")  # /usr/bin/soffice is a link into program/
+    assert not libreoffice_reads_formulas(str(tmp_path / "soffice"))
+    (program / "libsmlo.so").write_text("")
+    assert libreoffice_reads_formulas(str(tmp_path / "soffice"))
+
+
+@pytest.mark.skipif(not SOFFICE or MATH, reason="needs a LibreOffice without its formula component")
+def test_a_docs_formulas_unread_by_libreoffice_without_math_are_counted() -> None:
+    document = read_document(HERE / "equations.doc")
+    assert any("13 个公式未能读出（本机的 LibreOffice 没有公式组件" in note for note in document.notes), (
+        document.notes
+    )
+
+
+def test_a_docs_formula_objects_are_counted_and_a_doc_without_any_gets_no_note() -> None:
+    from corpus import cfb
+
+    assert cfb.stream_count((HERE / "equations.doc").read_bytes(), "Equation Native") == 13
+    assert cfb.stream_count(b"not a compound file", "Equation Native") == 0
+    plain = HERE.parent / "comments" / "draft.writer.doc"
+    assert cfb.stream_count(plain.read_bytes(), "Equation Native") == 0
+    assert not any("公式" in note for note in read_document(plain).notes)
