@@ -14,7 +14,8 @@
 # `asks51` (`c36` and cold4's documents, for docs/asks51.md) and `asks52` (`c37` and cold8's documents, for
 # docs/asks52.md) and `asks53` (`c38` and cold33's documents, for docs/asks53.md) and `asks54` (`c39` and
 # cold24's documents, for docs/asks54.md) and `asks55` (`c40` and cold7's documents, for docs/asks55.md) and
-# `asks56` (`c41` and cold39's documents, for docs/asks56.md) — built on
+# `asks56` (`c41` and cold39's documents, for docs/asks56.md) and `asks57` (`c42` and cold16's documents, for
+# docs/asks57.md) — built on
 # first use with this checkout's `speechqa add` and reused after; each set is evaluated on a fresh copy, so
 # a run never changes them. Prints each set's hybrid row (R@1 R@3 R@5 MRR@10 要点 abstain-accuracy
 # false-「未找到」 answered-unanswerable q/s) and, for the dev set and the styles set, their tuning and
@@ -113,6 +114,10 @@ if [ ! -d "$LIBS/asks56" ]; then  # asks56's: the speeches and two places' docum
   cp -r "$LIBS/c41" "$LIBS/asks56"
   SPEECHQA_HOME="$LIBS/asks56" $SQ add benchmarks/corpus-cold39/ > "$LIBS/asks56.log" 2>&1
 fi
+if [ ! -d "$LIBS/asks57" ]; then  # asks57's: the speeches and two places' documents (筠湾 cold42, 澄岚 cold16)
+  cp -r "$LIBS/c42" "$LIBS/asks57"
+  SPEECHQA_HOME="$LIBS/asks57" $SQ add benchmarks/corpus-cold16/ > "$LIBS/asks57.log" 2>&1
+fi
 evaluate() {  # SET LIBRARY
   local tmp; tmp=$(mktemp -d)
   cp -r "$LIBS/$2/." "$tmp/"
@@ -142,3 +147,4 @@ evaluate asks53 asks53  # near-miss-rich staff questions over 蔚桥's and 汀�
 evaluate asks54 asks54  # staff questions in everyday words over 砚泉's and 溪宁's documents: docs/asks54.md
 evaluate asks55 asks55  # everyday words and yes/no questions over 棠樾's and 嵩浦's documents: docs/asks55.md
 evaluate asks56 asks56  # staff questions over 蓼汀's and 砚泉's documents: docs/asks56.md
+evaluate asks57 asks57  # staff questions over 筠湾's and 澄岚's documents: docs/asks57.md

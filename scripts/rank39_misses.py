@@ -92,7 +92,7 @@ def library_of(name: str) -> str:
         # cold18's; asks45: c29 + cold12's + cold13's; asks46: c30 + cold31's + cold11's;
         # asks47: c32 + cold14's + cold10's; asks48: c33 + cold9's + cold15's; asks49: c34 + cold6's + cold2's;
         # asks50: c35 + cold3's + cold5's; asks51: c36 + cold4's; asks52: c37 + cold8's; asks53: c38 + cold33's;
-        # asks54: c39 + cold24's; asks55: c40 + cold7's; asks56: c41 + cold39's
+        # asks54: c39 + cold24's; asks55: c40 + cold7's; asks56: c41 + cold39's; asks57: c42 + cold16's
         return name
     return "styles" if name in ("styles", "asks38") else "home"
 
