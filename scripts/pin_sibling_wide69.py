@@ -11,7 +11,6 @@ It reads the two questions only (no library, no model): a pair whose verdict cha
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from pathlib import Path
 
@@ -19,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import bench.pins as b
 from retrieval import pins as p
-from retrieval.vocabulary import INTERROGATIVE, Lexicon, bundled_lexicon
+from retrieval.vocabulary import Lexicon, bundled_lexicon
 
 LONGEST = 4
 LOOK = (
@@ -30,30 +29,7 @@ LOOK = (
 
 def widened(a: str, b_: str, lexicon: Lexicon) -> bool:
     """`sibling_swapped` with the swapped stretches one to LONGEST characters each, of any two lengths."""
-    if p.names_former(a) != p.names_former(b_):
-        return True
-    left, right = (INTERROGATIVE.sub("?", p._UNASKED.sub("", q)) for q in (a, b_))
-    changes = [
-        op
-        for op in difflib.SequenceMatcher(None, left, right, autojunk=False).get_opcodes()
-        if op[0] != "equal"
-    ]
-    if len(changes) != 1:
-        return False
-    [(tag, i1, i2, j1, j2)] = changes
-    mine, theirs = left[i1:i2], right[j1:j2]
-    if tag != "replace" or len(mine) > LONGEST or len(theirs) > LONGEST:
-        return False
-    head = left[i2 : i2 + 2]
-    if len(head) < 2 or head != right[j2 : j2 + 2] or not p._CJK.fullmatch(mine + theirs + head):
-        return False
-    if mine in right or theirs in left or p._is_number(mine) != p._is_number(theirs):
-        return False
-    return not any(
-        right[j1 - x : j2 + y] in lexicon.pairs_of(left[i1 - x : i2 + y])
-        for x in range(min(i1, j1, 2) + 1)
-        for y in range(3)
-    )
+    return p.sibling_swapped(a, b_, lexicon, longest=LONGEST, same_length=False)
 
 
 def main() -> None:
