@@ -563,7 +563,9 @@ _CJK = re.compile(r"[\u3400-\u9fff]+")
 _UNASKED = re.compile(r"[\W_]+")  # punctuation and spaces: not what is asked
 
 
-def sibling_swapped(a: str, b: str, lexicon: Lexicon) -> bool:
+def sibling_swapped(
+    a: str, b: str, lexicon: Lexicon, *, longest: int = _HEAD, same_length: bool = True
+) -> bool:
     """Whether two questions (folded: `fold`) ask of one head with another modifier of it — a sibling of what
     the other asks (`siblings` read in the running text, where a modifier is often no word of its own: 原标准
     against 新标准, 一般困难 against 较重困难, 二等奖 against 一等奖, 上半年 against 下半年) — or one asks
@@ -574,7 +576,9 @@ def sibling_swapped(a: str, b: str, lexicon: Lexicon) -> bool:
     characters in both (a paraphrase rewords more than one modifier; a verb swapped before its object in an
     otherwise reworded question is no sibling); not when either stretch is also in the other question (a word
     moved, not swapped), nor a number against a word (一年, 每年), nor when the lexicon pairs the two (or the
-    two with their head, or with what is before it) as synonyms (老同志, 老干部)."""
+    two with their head, or with what is before it) as synonyms (老同志, 老干部). `longest` and `same_length`
+    widen the stretch read (scripts/pin_sibling_wide69.py measures four characters of any two lengths:
+    「国家级示范校」 against 「省规范化示范校」); what the veto reads is the default."""
     if names_former(a) != names_former(b):
         return True
     # each question word is one mark, the same whatever word (几个, 多少): a stretch swapped beside it (「搞哪种」
@@ -589,7 +593,9 @@ def sibling_swapped(a: str, b: str, lexicon: Lexicon) -> bool:
         return False
     [(tag, i1, i2, j1, j2)] = changes
     mine, theirs = left[i1:i2], right[j1:j2]
-    if tag != "replace" or len(mine) != len(theirs) or len(mine) > _HEAD:
+    if tag != "replace" or max(len(mine), len(theirs)) > longest:
+        return False
+    if same_length and len(mine) != len(theirs):
         return False
     head = left[i2 : i2 + _HEAD]
     if len(head) < _HEAD or head != right[j2 : j2 + _HEAD] or not _CJK.fullmatch(mine + theirs + head):

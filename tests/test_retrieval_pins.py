@@ -1066,6 +1066,29 @@ def test_synonyms_moved_words_and_rewording_are_no_sibling(a: str, b: str) -> No
     assert not sibling(a, b) and not sibling(b, a)
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # session pins69's look: a level and a case of three or four characters swapped
+        (
+            "县级以上老年大学要在几年之内成为国家级示范校？",
+            "县级以上老年大学要在几年之内成为省规范化示范校？",
+        ),
+        ("乡镇老年大学要在几年之内成为省规范化示范校", "县级以上老年大学要在几年之内成为省规范化示范校？"),
+    ],
+)
+def test_a_longer_modifier_swapped_is_read_only_when_the_reading_is_widened(a: str, b: str) -> None:
+    """The veto reads a stretch of one or two characters, as long as each other (the default); widened
+    (scripts/pin_sibling_wide69.py) it reads up to `longest` of any two lengths."""
+    lexicon = bundled_lexicon()
+    folded = (fold(a), fold(b))
+    assert not sibling(a, b) and not sibling(b, a)
+    assert sibling_swapped(*folded, lexicon, longest=4, same_length=False)
+    assert sibling_swapped(*reversed(folded), lexicon, longest=4, same_length=False)
+    assert not sibling_swapped(*folded, lexicon, longest=3, same_length=False)  # 省规范化 is four
+    assert not sibling_swapped(*folded, lexicon, longest=4)  # of two lengths
+
+
 HEADS = st.sampled_from(["标准", "困难", "护理费", "半年", "等奖", "慰问金"])
 MODIFIERS = st.sampled_from(["原", "新", "上", "下", "一般", "较重", "特别", "一级", "二级", "三"])
 TEXTS = st.text(alphabet="离休干部每年多少钱慰问的是", max_size=8)
@@ -1082,6 +1105,22 @@ def test_sibling_is_symmetric_never_against_itself_and_fires_on_a_swapped_modifi
     # a modifier of one kind put in place of another as long, found nowhere else in the other question
     if one_kind and len(m) == len(n) and not (set(m) & set(n)) and m not in b and n not in a:
         assert sibling(a, b)
+
+
+HEADS_WIDE = st.sampled_from(["标准", "困难", "示范校", "慰问金"])
+MODIFIERS_WIDE = st.sampled_from(["原", "新", "一般", "较重", "国家级", "省规范化", "乡镇", "县级以上"])
+
+
+@given(TEXTS, MODIFIERS_WIDE, MODIFIERS_WIDE, HEADS_WIDE, TEXTS)
+def test_the_widened_sibling_reads_all_the_default_reads_and_stays_symmetric(
+    before: str, m: str, n: str, head: str, after: str
+) -> None:
+    a, b = fold(f"{before}{m}{head}{after}"), fold(f"{before}{n}{head}{after}")
+    lexicon = bundled_lexicon()
+    wide = sibling_swapped(a, b, lexicon, longest=4, same_length=False)
+    assert wide == sibling_swapped(b, a, lexicon, longest=4, same_length=False)
+    if sibling_swapped(a, b, lexicon):
+        assert wide
 
 
 def test_sibling_is_computed_only_when_the_judge_reads_it(

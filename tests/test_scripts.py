@@ -118,6 +118,7 @@ BAD_PATHS: dict[str, list[str]] = {
     "trial41_old_homes.py": ["press", MISSING],
     "picture_grids.py": [MISSING],
     "pin_fires68.py": [MISSING],
+    "pin_look69.py": [MISSING, "--model", "SC=pins.json"],
 }
 
 
