@@ -875,6 +875,19 @@ def _font_size(element, classes: dict[str, float] | None = None) -> float:  # ty
     return max(sizes)
 
 
+def _site_named(heading: str, title: str) -> bool:
+    """Whether a page's ``<title>`` is its heading and the site's name joined by a dash or a bar with no
+    space around it (「关于…的通知-栾坪县老干部工作网」, as Chrome saves many a county site's page): the
+    separators with spaces already part the name off; without them the notice was titled with its site's name."""
+    if len(heading) < 8:
+        return False
+    if title.startswith(heading):
+        return bool(re.fullmatch(r"[-_|｜—–]+.{2,}", title[len(heading) :]))
+    if title.endswith(heading):
+        return bool(re.fullmatch(r".{2,}[-_|｜—–]+", title[: -len(heading)]))
+    return False
+
+
 def _with_title(  # type: ignore[no-untyped-def]
     blocks: list[Block], root, content, page_title: str, classes: dict[str, float] | None = None
 ) -> list[Block]:
@@ -892,7 +905,9 @@ def _with_title(  # type: ignore[no-untyped-def]
         for element in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
             text = _clean(_inline_text(element))
             flat = re.sub(r"\s+", "", text)
-            if flat and (flat == squeezed or (len(squeezed) >= 8 and squeezed in flat)):
+            if flat and (
+                flat == squeezed or (len(squeezed) >= 8 and squeezed in flat) or _site_named(flat, squeezed)
+            ):
                 return _titled(blocks, head, text)
     h1 = [b for b in blocks if b.kind == "heading" and b.level == 1]
     if len(h1) == 1 and any(b is h1[0] for b in head):

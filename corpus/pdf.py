@@ -812,11 +812,14 @@ def _unnamed_fonts(page) -> frozenset[str]:  # type: ignore[no-untyped-def]
     return frozenset(found)
 
 
-def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
+def _page_text(page, fields: list[_Field] | None = None) -> _PageText:  # type: ignore[no-untyped-def]
     """The page's printed lines outside its ruled tables, top to bottom, and the tables; the values
-    filled in its form fields read where they stand (see _field_values)."""
-    fields = _field_values(page)
+    filled in its form fields read where they stand (see _field_values; `fields` when already read)."""
+    if fields is None:
+        fields = _field_values(page)
     page = _with_fractions(_deduped(_with_box_marks(page)))
+    if (turn := _sideways(page.chars)) is not None:
+        return _sideways_text(page, turn, fields)
     if _vertical(page.chars):  # 竖排: read as the page turned a quarter, its columns become lines
         page, fields = _turned(page), []
     unnamed = _unnamed_fonts(page)
@@ -864,6 +867,114 @@ def _page_text(page) -> _PageText:  # type: ignore[no-untyped-def]
         ),
         undecoded=undecoded,
     )
+
+
+# A page carries text printed sideways (a landscape table or page set a quarter turn on a portrait sheet)
+# when at least this many of its characters are turned a right angle the same way, and more of them than
+# stand upright.
+_MIN_SIDEWAYS = 12
+
+
+def _sideways(chars: Sequence[dict]) -> int | None:  # type: ignore[type-arg]
+    """Which way most of a page's text is turned when the page is printed sideways — 1: it reads up the
+    page (turned anticlockwise, the usual way a landscape table sits on a portrait page), 3: down it —,
+    else None. Read in the page's own lines, such a table came out a column at a time, each character
+    reversed (「元（格价考参：象对用适；…」), and its lines upset the reading of the page before it."""
+    marks = _marks(list(chars))  # a watermark set on end is no text turned
+    directions = Counter(_direction(c) for c in chars if (c.get("text") or "").strip() and id(c) not in marks)
+    turn = max((1, 3), key=lambda d: directions[d])
+    if directions[turn] >= _MIN_SIDEWAYS and directions[turn] > directions[0]:
+        return turn
+    return None
+
+
+def _sideways_text(page, turn: int, fields: list[_Field]) -> _PageText:  # type: ignore[no-untyped-def]
+    """A page printed sideways, read as it reads with the sheet turned so that its sideways text stands
+    upright (tables and rules turned with it); what the page prints upright besides (a caption 「附件」
+    above, the page number under it) keeps its place before or after, in the turned page's units."""
+
+    def upright_char(obj: dict) -> bool:  # type: ignore[type-arg]
+        return obj.get("object_type") == "char" and _direction(obj) not in (1, 3)
+
+    turned = _page_text(_quarter_turned(page.filter(lambda obj: not upright_char(obj)), turn), [])
+    upright = _page_text(page.filter(upright_char), fields)
+    sideways = [c for c in page.chars if not upright_char(c)]
+    top = min(float(c["top"]) for c in sideways)
+    boxes = [(line.top, line.bottom) for line in turned.page.lines] + [
+        (t.box[1], t.box[3]) for t in turned.tables
+    ]
+    new_top = min((b[0] for b in boxes), default=0.0)
+    new_bottom = max((b[1] for b in boxes), default=turned.page.height)
+    height, new_height = float(upright.page.height), float(turned.page.height)
+    before, after = [], []
+    for line in upright.page.lines:  # as far from the page's top (foot) as it was, clear of the turned text
+        if line.bottom <= top:
+            place = min(line.top, max(new_top - (line.bottom - line.top), 0.0))
+            before.append(_moved(line, 0.0, line.top - place))
+        else:
+            place = max(new_height - (height - line.top), new_bottom)
+            after.append(_moved(line, 0.0, line.top - place))
+    return _PageText(
+        page=replace(turned.page, lines=(*before, *turned.page.lines, *after)),
+        tables=turned.tables,
+        undecoded=turned.undecoded + upright.undecoded,
+    )
+
+
+def _quarter_turned(page, turn: int):  # type: ignore[no-untyped-def]
+    """The page's characters, rules and pictures as they stand with the sheet turned a quarter so that
+    text turned `turn` (see `_sideways`) reads upright: width and height swapped, each such character
+    upright in its box, as a pdfplumber page the rest of the reader takes as it takes any page."""
+    from pdfplumber.page import DerivedPage
+
+    width, height = float(page.width), float(page.height)
+    x_origin, top_origin = float(page.bbox[0]), float(page.bbox[1])
+    new_width, new_height = height, width
+
+    def point(x: float, top: float) -> tuple[float, float]:
+        x, top = x - x_origin, top - top_origin
+        return (height - top, x) if turn == 1 else (top, width - x)
+
+    def turned(obj: dict) -> dict:  # type: ignore[type-arg]
+        (ax, atop), (bx, btop) = (
+            point(float(obj["x0"]), float(obj["top"])),
+            point(float(obj["x1"]), float(obj["bottom"])),
+        )
+        x0, x1, top, bottom = min(ax, bx), max(ax, bx), min(atop, btop), max(atop, btop)
+        out = {
+            **obj,
+            "x0": x0,
+            "x1": x1,
+            "top": top,
+            "bottom": bottom,
+            "doctop": top,
+            "y0": new_height - bottom,
+            "y1": new_height - top,
+            "width": x1 - x0,
+            "height": bottom - top,
+        }
+        if "pts" in obj:
+            out["pts"] = [point(float(x), float(t)) for x, t in obj["pts"]]
+        if obj.get("object_type") == "char":
+            out["upright"] = True
+            out["matrix"] = (1.0, 0.0, 0.0, 1.0, x0, new_height - bottom)
+        return out
+
+    objects = {
+        kind: [turned(obj) for obj in page.objects.get(kind, [])]
+        for kind in ("char", "line", "rect", "curve", "image")
+    }
+
+    class Turned(DerivedPage):
+        def __init__(self) -> None:
+            self.bbox = (0.0, 0.0, new_width, new_height)
+            super().__init__(page)
+
+        @property
+        def objects(self) -> dict[str, list[dict]]:  # type: ignore[type-arg]
+            return objects
+
+    return Turned()
 
 
 # A page is set in vertical writing (竖排) when at least this many pairs of consecutive Chinese characters

@@ -350,16 +350,31 @@ def _split(grid: Grid) -> tuple[list[str], list[list[str] | str], list[Block]]:
             last -= 1
     lead = [line for cells in filled[:first] for cell in cells for line in _lines(cell)]
     table: list[list[str] | str] = []
+    # a note of one cell after the table's last row of two or more (「备注：…；…。」, as a CSV or an unmerged
+    # sheet keeps it in its first column) is read as it stands, not labelled by the first column's head
+    body_end = max(n for n in multi if n <= last)
     for n in range(first, last + 1):
         row = grid.rows[n]
-        if n in grid.wide and len(filled[n]) == 1:
+        if len(filled[n]) == 1 and (n in grid.wide or (n > body_end and _NOTE_MARK.search(filled[n][0]))):
             table.append(" ".join(_lines(filled[n][0])))
         else:
             table.append([" ".join(_lines(cell)) for cell in row])
     if signed is not None:
         # each its own line, as the sheet prints them: as paragraphs, a short one ran into the next in the
         # passage (「制表人：冯敏审核人：包立新」)
-        after = [Block(text=_row_line(cells), kind="line") for cells in filled[last + 1 :] if cells]
+        # a row whose cells each carry their own label and value (「制表单位：…｜制表日期：2038年1月8日」)
+        # is a line each: run together, the date was no date line and the sheet stayed undated
+        after = [
+            Block(text=line, kind="line")
+            for cells in filled[last + 1 :]
+            if cells
+            for line in (
+                [" ".join(_lines(cell)) for cell in cells]
+                if len(cells) >= 2
+                and all(_SIGN_LABEL.match(c.strip()) and _SIGN_LABEL.sub("", c).strip() for c in cells)
+                else [_row_line(cells)]
+            )
+        ]
     else:
         after = [
             Block(text=line, kind="paragraph")
@@ -408,7 +423,8 @@ def _labelled_start(filled: Sequence[Sequence[str]], first: int, end: int) -> in
         start -= 1
     if start > end or not filled[start]:
         return None
-    body = [cells for cells in filled[first + 1 : start] if cells]
+    # a note of one cell over the lines (「备注：1.凭证入场；2.…」) is no label of the table's first column
+    body = [cells for cells in filled[first + 1 : start] if len(cells) >= 2]
     if any(
         _SIGN_LABEL.match(cells[0].strip()) and not _TOTAL.match(cells[0].strip().rstrip(":："))
         for cells in body

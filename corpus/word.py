@@ -533,13 +533,69 @@ def _blocks(document, definitions: ListDefinitions) -> list[Block]:  # type: ign
     out: list[Block] = []
     boxes = _Boxes()
     try:
-        for element in _block_items(document.element.body):
-            out.extend(boxes.read(_element_blocks(element, document, notes)))
+        items = list(_block_items(document.element.body))
+        tabbed = _tab_stop_tables(items, document)
+        at = 0
+        while at < len(items):
+            if at in tabbed:  # a list set in columns by tab stops: its rows, as a table's
+                count, rows = tabbed[at]
+                out.extend(boxes.read(_ElementBlocks(own=tuple(table_blocks(rows)))))
+                at += count
+                continue
+            out.extend(boxes.read(_element_blocks(items[at], document, notes)))
+            at += 1
     finally:
         _style_kind.cache_clear()  # it holds the document's part: not kept past its reading
     out.extend(notes.placement.rest())
     out.extend(boxes.waiting)
     return _form_head(document.element.body, out)
+
+
+# A list set in columns by tab stops (「序号→姓名→原单位及职务→慰问方式……慰问金」, no table): at least this
+# many paragraphs in a row, each parted by tabs into the same number of cells, two or more.
+_MIN_TAB_ROWS = 3
+_TABS = re.compile(r"\t+")
+_PAGE_NUMBER_CELL = re.compile(r"^[0-9０-９]{1,4}$")
+
+
+def _tab_stop_tables(items: list, document) -> dict[int, tuple[int, list[list[str]]]]:  # type: ignore[type-arg, no-untyped-def]
+    """The runs of body paragraphs that are the rows of a list set in columns by tab stops: the index of
+    each run's first paragraph → how many paragraphs it holds and their cells (a leading tab, an indent,
+    is no cell). Read as paragraphs, such a list lost its tabs between Chinese words and ran together
+    (「序号姓名原单位及职务慰问方式慰问金1冉德厚原县人大常委会副主任上门走访2000元2柏秋菊…」): each name, office and
+    amount now stays in its row, labelled by the list's head row as a table's cells are. A paragraph
+    holding a text box or a footnote reference, or styled a heading or title, is no row."""
+    from docx.text.paragraph import Paragraph
+
+    def cells(element) -> list[str] | None:  # type: ignore[no-untyped-def]
+        if element.tag != _W + "p" or element.find(".//" + _W + "footnoteReference") is not None:
+            return None
+        text, boxes = _paragraph_text(element)
+        if boxes or "\t" not in text.strip():
+            return None
+        block = _paragraph_block(Paragraph(element, document._body), _clean(text))
+        if block is None or block.kind != "paragraph":
+            return None
+        parts = [_clean(part) for part in _TABS.split(text.strip("\t \u3000"))]
+        return parts if len(parts) >= 2 and all(parts) else None
+
+    found: dict[int, tuple[int, list[list[str]]]] = {}
+    at = 0
+    while at < len(items):
+        first = cells(items[at])
+        if first is None:
+            at += 1
+            continue
+        rows = [first]
+        while (
+            at + len(rows) < len(items) and (row := cells(items[at + len(rows)])) and len(row) == len(first)
+        ):
+            rows.append(row)
+        # a 目录 typed by hand (an entry, a leader to its page number) is left to corpus.contents
+        if len(rows) >= _MIN_TAB_ROWS and not all(_PAGE_NUMBER_CELL.match(row[-1]) for row in rows[1:]):
+            found[at] = (len(rows), rows)
+        at += len(rows)
+    return found
 
 
 # A form (呈批件, 发文稿纸, 签报, 审批表) filled in in Word: the whole body is one table, the document's

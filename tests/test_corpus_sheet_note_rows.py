@@ -82,3 +82,54 @@ def test_any_note_row_reads_as_it_stands_and_nothing_is_lost(
     assert (f"{label.rstrip('：')}：{note}" in text.splitlines()) == whole
     assert text.count(note) == 1
     assert re.search(re.escape(label.rstrip("：")), text)
+
+
+COLD43_CSV = (
+    Path(__file__).parent.parent / "benchmarks" / "corpus-cold43" / "老干部活动中心2038年服务项目一览.csv"
+)
+
+
+def test_a_wps_csv_note_in_its_first_column_and_its_labelled_foot_read_as_they_stand() -> None:
+    """cold43: a CSV as WPS 表格 exports it (GBK, CRLF, rows padded with commas, blank rows between groups): the
+    note kept in the first column (no merge in a CSV) read 「备注：服务类别：…」 labelled by the first column's
+    head, and the foot row 「制表单位：…｜制表日期：2038年1月8日」 read as one row so labelled; the sheet was
+    undated."""
+    from corpus import parse_document
+
+    document = read_document(COLD43_CSV)
+    lines = [block.text for block in document.blocks]
+    note = next(line for line in lines if "凭老干部活动证入场" in line)
+    assert note.startswith("备注：1.凭老干部活动证入场；")
+    assert "制表单位：栾坪县老干部活动中心" in lines and "制表日期：2038年1月8日" in lines
+    assert not any(line.startswith("服务类别：备注") or "服务类别：制表" in line for line in lines)
+    assert sum("理发" in line for line in lines) == 1
+    (sheet,) = parse_document(document)
+    assert sheet.date == "2038-01-08"
+
+
+# common words, as a sheet holds them: a short GBK file of rare characters is no text a detector can place
+_WORDS = "老干部局活动中心体检项目标准慰问走访学习服务报名费用地点时间对象医院社区县城关镇同志离退休全体"
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    rows=st.lists(
+        st.lists(st.text(_WORDS, min_size=1, max_size=6), min_size=3, max_size=3), min_size=2, max_size=6
+    ),
+    note=st.text(_WORDS, min_size=4, max_size=20),
+    blank=st.booleans(),
+)
+def test_a_csv_note_row_after_the_table_is_read_once_as_it_stands(
+    rows: list[list[str]], note: str, blank: bool, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    lines = [
+        "名称,内容,地点",
+        *(",".join(row) for row in rows),
+        *([",,"] if blank else []),
+        f"备注：{note}。,,",
+    ]
+    path = tmp_path_factory.mktemp("csv") / "一览.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("gbk"))
+    read = [block.text for block in read_document(path).blocks]
+    assert f"备注：{note}。" in read
+    assert not any(line.startswith("名称：备注") for line in read)

@@ -165,3 +165,23 @@ def test_a_web_page_converted_to_docx_by_libreoffice_reads_as_its_notice(
     docx_path = tmp_path / "通知.docx"
     (speech,) = parse_document(read_document(docx_path))
     assert_read(speech, numbered=True)
+
+
+def test_a_chrome_mhtml_page_is_titled_by_its_heading_not_its_site_name() -> None:
+    """cold43: a county site's notice saved by Chrome as 「单个文件」 (.mhtml, Blink's multipart/related): its
+    ``<title>`` is 「…学习活动的通知-栾坪县老干部工作网」, the dash without spaces; the notice was titled with the
+    site's name. Its ``<h1>`` is the title now; the navigation and footer stay out."""
+    from corpus import parse_document, read_document
+
+    path = (
+        Path(__file__).resolve().parent.parent
+        / "benchmarks"
+        / "corpus-cold43"
+        / "关于开展2038年离退休干部“银龄学堂”学习活动的通知 - 栾坪县老干部工作网.mhtml"
+    )
+    (notice,) = parse_document(read_document(path))
+    assert notice.title == "关于开展2038年离退休干部“银龄学堂”学习活动的通知"
+    assert notice.date == "2038-03-02"
+    text = " ".join(p.text for p in notice.paragraphs)
+    assert "ICP" not in text and "老干部风采" not in text
+    assert text.count("每参加一次集中学习积2分") == 1
