@@ -824,11 +824,17 @@ _OFFICE = (*SHEET_SUFFIXES, *SLIDE_SUFFIXES)
 def open_archive(name: str, source: Path | bytes, *, path: str | None = None) -> Iterator[Archive]:
     """The zip archive or mailbox file `name` (a file, or its bytes) opened and checked whole by corpus.archive's
     `open_zip` (a .mbox, or a Thunderbird folder on disk: `open_mbox`, each message a member), each member then read as a file of its own
-    (`read_bytes`): see those for what is refused."""
+    (`read_bytes`): see those for what is refused. A zip's member whose supported extension lies (「通知.docx」
+    holding a PDF) is read by its bytes and cited under its name, with a note saying so (`read_as_sent`): no
+    one can rename a file inside a zip they were sent — before, `add 材料.zip` and the bot's zip upload refused
+    it with advice to rename it."""
     mail_folder = isinstance(source, Path) and is_mail_folder(source)
-    opener = open_mbox if is_mbox(name) or mail_folder else open_zip
-    with opener(name, source, read=read_bytes, path=path) as archive:
-        yield archive
+    if is_mbox(name) or mail_folder:
+        with open_mbox(name, source, read=read_bytes, path=path) as archive:
+            yield archive
+    else:
+        with open_zip(name, source, read=read_as_sent, path=path) as archive:
+            yield archive
 
 
 def read_bytes(name: str, data: bytes) -> Document:
