@@ -23,6 +23,7 @@ items of a list (「1. ……。」「2. ……；」 in a row, Word's 「List N
 
 from __future__ import annotations
 
+import collections
 import itertools
 import re
 from collections.abc import Collection, Iterable, Sequence
@@ -2214,8 +2215,13 @@ def _field_date(paragraphs: Sequence[Paragraph]) -> str | None:
     date (ending 日期 or 时间: 「填表日期」「接收日期」「申请时间」) and whose value is a date and nothing else —
     a line 「填表日期：2026年9月10日」, or in a table's row a cell so labelled and the cell after it
     (「核稿；邵雨桐；拟稿日期；2026年4月7日」), a form's own date standing at its foot; a person's dates
-    (出生日期, 入党时间) are not the form's."""
+    (出生日期, 入党时间) are not the form's. Nor is a list's column: a label heading a cell among others in
+    several rows (「体检日期：2027-05-08」 in every row of a 体检名单, 「上课日期」 in a course table's) dates each
+    row, not the list — before, a workbook of rows was dated by its last row. A 「制表日期：…」 line under each
+    of a workbook's sheets stays its date."""
     found = None
+    # each row's 「label：value」 cells, and its cells two by two (a label cell, the value beside it)
+    rows: list[tuple[list[tuple[str, ...]], list[tuple[str, str]]]] = []
     for paragraph in paragraphs:
         if paragraph.kind == "table_row":
             cells = [c.strip() for c in re.split(r"[；;]", paragraph.text)]
@@ -2223,12 +2229,17 @@ def _field_date(paragraphs: Sequence[Paragraph]) -> str | None:
             cells = [paragraph.text.strip()]
         else:
             continue
-        pairs = [
+        labelled = [
             tuple(re.split(r"\s*[：:]\s*", cell, maxsplit=1)) for cell in cells if re.search("[：:]", cell)
         ]
-        pairs += list(itertools.pairwise(cells))
-        for label, value in (p for p in pairs if len(p) == 2):
-            if _DATE_LABEL.match(label.strip()) and not _LIFE_EVENT.match(label.strip()):
+        rows.append(([p for p in labelled if len(p) == 2], list(itertools.pairwise(cells))))
+    columns = collections.Counter(  # a label among others in a row: a column when it heads several rows
+        label.strip() for labelled, _ in rows if len(labelled) > 1 for label in {p[0] for p in labelled}
+    )
+    for labelled, paired in rows:
+        for label, value in [*labelled, *paired]:
+            label = label.strip()
+            if _DATE_LABEL.match(label) and not _LIFE_EVENT.match(label) and columns[label] < 2:
                 found = read_date(value) or found
     return found
 

@@ -15,6 +15,7 @@ import csv
 import hashlib
 import html
 import io
+import itertools
 import json
 import os
 import re
@@ -329,11 +330,15 @@ def document_lines(path: Path) -> list[str]:
     A file that cannot be read raises the CorpusError `read_document` raises."""
     document = read_document(path)
     if any(block.kind for block in document.blocks):  # a format that says what each paragraph is
-        texts = [
-            _question_cell(block.text) if block.kind == "table_row" else block.text
-            for block in document.blocks
-            if block.kind not in _TITLING_KINDS or asks(block.text)
+        blocks = [b for b in document.blocks if b.text.strip()]
+        kept = [
+            block
+            for at, block in enumerate(blocks)
+            if (block.kind not in _TITLING_KINDS or asks(block.text)) and not _header_row(blocks, at)
         ]
+        texts = [_question_cell(b.text) if b.kind == "table_row" else b.text for b in kept]
+        if kept and not kept[0].kind and _titles([t.strip() for t in texts]):  # a PDF's title line, unmarked
+            texts = texts[1:]
         lines = [line.strip() for text in texts for line in text.splitlines() if line.strip()]
     else:
         lines = [
@@ -342,9 +347,43 @@ def document_lines(path: Path) -> list[str]:
             for part in _AFTER_QUESTION.split(line)
             if part.strip()
         ]
-        if len(lines) > 1 and not asks(lines[0]) and len(lines[0]) <= _TITLE_MAX_CHARS:
+        if _titles(lines):
             lines = lines[1:]
+        lines = [line for at, line in enumerate(lines) if not _header_line(lines, at)]
     return [unnumbered for line in lines if (unnumbered := _LIST_NUMBER.sub("", line, count=1).strip())]
+
+
+def _titles(lines: list[str]) -> bool:
+    """Whether the first of a list's lines is its title: a short line asking nothing, more lines under it."""
+    return len(lines) > 1 and not asks(lines[0]) and len(lines[0]) <= _TITLE_MAX_CHARS
+
+
+def _is_label(text: str) -> bool:
+    """A table head's cell: a short word, no punctuation, asking nothing (序号, 问题, 提问内容)."""
+    return bool(_LABEL.fullmatch(text)) and not asks(text)
+
+
+def _header_row(blocks: Sequence[Block], at: int) -> bool:
+    """Whether blocks[at] is the head of a table whose rows are not labelled by it (a one-column table of
+    questions under 「问题」): a table's first row, its cells labels, a row under it asking."""
+    block = blocks[at]
+    if block.kind != "table_row" or (at and blocks[at - 1].kind == "table_row"):
+        return False
+    rows = itertools.takewhile(lambda b: b.kind == "table_row", blocks[at + 1 :])
+    cells = [cell.strip() for cell in re.split(r"[；;｜|\t]", block.text)]
+    return all(_is_label(cell) for cell in cells) and any(asks(row.text) for row in rows)
+
+
+def _header_line(lines: list[str], at: int) -> bool:
+    """Whether lines[at] is a table's head read as a line of text (a PDF's 「序号 问题」): two or more labels
+    apart by spaces, the line under it a numbered row (「1 老干部活动中心开放时间？」)."""
+    cells = lines[at].split()
+    return (
+        len(cells) > 1
+        and all(_is_label(cell) for cell in cells)
+        and at + 1 < len(lines)
+        and _ROW_NUMBER.match(lines[at + 1]) is not None
+    )
 
 
 def asks(text: str) -> bool:
@@ -360,6 +399,10 @@ _ASKING = re.compile(r"[？?]|吗|么|怎|什么|哪|几|多少|是否|如何|�
 _AFTER_QUESTION = re.compile(r"(?<=[？?])(?=[^”’」』）)\s])")
 # a title is a short line; a longer first line is a question worded without asking words
 _TITLE_MAX_CHARS = 30
+# a table head's cell: a word of up to six characters (序号, 问题, 提问内容, 咨询事项)
+_LABEL = re.compile(rf"[{HAN}A-Za-z]{{1,6}}")
+# a table's numbered row as a PDF's text gives it: its number, then the next cell (「1 老干部…」)
+_ROW_NUMBER = re.compile(r"^\s*\d{1,3}\s+\S")
 # a list item's number: 1. 1、 1) （1） （一） 一、 ①, or a PDF table's 「1 」 before the question
 _LIST_NUMBER = re.compile(
     rf"^\s*(?:\d{{1,3}}\s*[.．、)）]|\d{{1,3}}\s+(?=[{HAN}])|[（(][一二三四五六七八九十\d]{{1,3}}[)）]|[\u2460-\u2473]"
@@ -781,11 +824,17 @@ _OFFICE = (*SHEET_SUFFIXES, *SLIDE_SUFFIXES)
 def open_archive(name: str, source: Path | bytes, *, path: str | None = None) -> Iterator[Archive]:
     """The zip archive or mailbox file `name` (a file, or its bytes) opened and checked whole by corpus.archive's
     `open_zip` (a .mbox, or a Thunderbird folder on disk: `open_mbox`, each message a member), each member then read as a file of its own
-    (`read_bytes`): see those for what is refused."""
+    (`read_bytes`): see those for what is refused. A zip's member whose supported extension lies (「通知.docx」
+    holding a PDF) is read by its bytes and cited under its name, with a note saying so (`read_as_sent`): no
+    one can rename a file inside a zip they were sent — before, `add 材料.zip` and the bot's zip upload refused
+    it with advice to rename it."""
     mail_folder = isinstance(source, Path) and is_mail_folder(source)
-    opener = open_mbox if is_mbox(name) or mail_folder else open_zip
-    with opener(name, source, read=read_bytes, path=path) as archive:
-        yield archive
+    if is_mbox(name) or mail_folder:
+        with open_mbox(name, source, read=read_bytes, path=path) as archive:
+            yield archive
+    else:
+        with open_zip(name, source, read=read_as_sent, path=path) as archive:
+            yield archive
 
 
 def read_bytes(name: str, data: bytes) -> Document:

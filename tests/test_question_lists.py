@@ -97,3 +97,47 @@ def test_a_list_with_no_paragraph_structure_is_split_after_each_question_and_its
         "本周要查的问题\n离休干部体检规定是什么？老年大学怎么办？\n慰问标准是多少？\n", encoding="utf-8"
     )
     assert document_lines(path) == ["离休干部体检规定是什么？", "老年大学怎么办？", "慰问标准是多少？"]
+
+
+QUESTION_TABLES = Path(__file__).parent / "fixtures" / "question_tables"  # made by make_question_tables.py
+TABLED = ["老干部活动中心开放时间？", "离休干部医药费怎么报销", "重阳节慰问金标准"]
+
+
+def test_a_tables_head_is_never_asked_in_any_format(tmp_path: Path) -> None:
+    """A table's head row was asked as a question: 「序号 问题」 in a PDF whose table has no borders (its head a
+    line of text), 「问题」 over a one-column table in Word, ODF and RTF; a PDF's title line over a table read
+    as rows was asked too. Now each file gives its questions and nothing else: python-docx tables, exported
+    by LibreOffice Writer to PDF, .odt and .rtf; a workbook and a .csv with a head row."""
+    wanted = {
+        "序号问题.docx": TABLED,
+        "序号问题.pdf": TABLED,
+        "问题.docx": TABLED,
+        "问题.odt": TABLED,
+        "问题.rtf": TABLED,
+        "无框.pdf": ["离休干部体检规定是什么？", "老年大学怎么办？", *TABLED],
+    }
+    for name, questions in wanted.items():
+        assert document_lines(QUESTION_TABLES / name) == questions, name
+    (tmp_path / "问题.csv").write_text(
+        "序号,问题\n" + "".join(f"{n},{q}\n" for n, q in enumerate(TABLED, 1)), encoding="utf-8"
+    )
+    assert document_lines(tmp_path / "问题.csv") == TABLED
+
+
+@settings(max_examples=25, deadline=None)
+@given(items=st.lists(st.tuples(_WORDS, _ENDINGS), min_size=1, max_size=8), head=st.booleans())
+def test_every_row_of_a_one_column_word_table_is_one_question_and_its_head_none(
+    items: list[tuple[str, str]], head: bool
+) -> None:
+    """Property: a one-column table of questions, under a head 「问题」 or not, gives each row once, in order,
+    and never its head."""
+    document = docx.Document()
+    questions = [words + ending for words, ending in items]
+    rows = (["问题"] if head else []) + questions
+    table = document.add_table(rows=len(rows), cols=1)
+    for at, text in enumerate(rows):
+        table.cell(at, 0).text = text
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "问题.docx"
+        document.save(str(path))
+        assert document_lines(path) == questions
