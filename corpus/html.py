@@ -875,17 +875,25 @@ def _font_size(element, classes: dict[str, float] | None = None) -> float:  # ty
     return max(sizes)
 
 
-def _site_named(heading: str, title: str) -> bool:
-    """Whether a page's ``<title>`` is its heading and the site's name joined by a dash or a bar with no
-    space around it (「关于…的通知-栾坪县老干部工作网」, as Chrome saves many a county site's page): the
-    separators with spaces already part the name off; without them the notice was titled with its site's name."""
-    if len(heading) < 8:
+# The parts of a page's <title>: its heading and the site's (or a column's) name joined by a dash or a bar,
+# spaced or not; a dash between digits (「2027-2028年度」) parts nothing.
+_TITLE_PARTS = re.compile(r"(?<![0-9０-９])\s*[-_|｜—–]+\s*(?![0-9０-９])")
+# A site's name: 「…工作网」「…政府网站」「…门户」「…平台」.
+_SITE_NAME = re.compile(r"(?:网|网站|门户|平台|官网|在线)$")
+
+
+def _site_named(heading: str, title: str, chrome: set[str]) -> bool:
+    """Whether a page's raw ``<title>`` is its heading and the site's name, or a column's, joined by a
+    dash or a bar (「关于…的通知-栾坪县老干部工作网」, as Chrome saves many a county site's page): the heading
+    is then the title's longest part, and every other part is a site's name or the text of the page's
+    own chrome (a logo or column heading, a navigation link, in ``chrome``). A logo 「栾坪县老干部工作网」 or
+    a column's 「…通知公告」 is never taken for the title, and a title whose parts are both the document's
+    (「栾坪县老干部局-县人民医院健康体检合作协议」) is not cut."""
+    parts = [re.sub(r"\s+", "", part) for part in _TITLE_PARTS.split(title.strip())]
+    if len(heading) < 8 or len(parts) < 2 or heading not in parts:
         return False
-    if title.startswith(heading):
-        return bool(re.fullmatch(r"[-_|｜—–]+.{2,}", title[len(heading) :]))
-    if title.endswith(heading):
-        return bool(re.fullmatch(r".{2,}[-_|｜—–]+", title[: -len(heading)]))
-    return False
+    rest = [part for part in parts if part != heading]
+    return all(len(part) < len(heading) and (_SITE_NAME.search(part) or part in chrome) for part in rest)
 
 
 def _with_title(  # type: ignore[no-untyped-def]
@@ -902,11 +910,15 @@ def _with_title(  # type: ignore[no-untyped-def]
     squeezed = re.sub(r"\s+", "", page_title)
     # a heading anywhere on the page that is the <title>'s text
     if squeezed:
-        for element in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        headings = list(root.iter("h1", "h2", "h3", "h4", "h5", "h6"))
+        chrome = {re.sub(r"\s+", "", _inline_text(element)) for element in [*headings, *root.iter("a")]}
+        for element in headings:
             text = _clean(_inline_text(element))
             flat = re.sub(r"\s+", "", text)
             if flat and (
-                flat == squeezed or (len(squeezed) >= 8 and squeezed in flat) or _site_named(flat, squeezed)
+                flat == squeezed
+                or (len(squeezed) >= 8 and squeezed in flat)
+                or _site_named(flat, page_title, chrome - {flat})
             ):
                 return _titled(blocks, head, text)
     h1 = [b for b in blocks if b.kind == "heading" and b.level == 1]

@@ -883,9 +883,26 @@ def _sideways(chars: Sequence[dict]) -> int | None:  # type: ignore[type-arg]
     marks = _marks(list(chars))  # a watermark set on end is no text turned
     directions = Counter(_direction(c) for c in chars if (c.get("text") or "").strip() and id(c) not in marks)
     turn = max((1, 3), key=lambda d: directions[d])
-    if directions[turn] >= _MIN_SIDEWAYS and directions[turn] > directions[0]:
+    if (
+        directions[turn] >= _MIN_SIDEWAYS
+        and directions[turn] > directions[0]
+        and _turned_lines(chars, turn) >= 2
+    ):
         return turn
     return None
+
+
+def _turned_lines(chars: Sequence[dict], turn: int) -> int:  # type: ignore[type-arg]
+    """How many lines the characters turned `turn` stand in (a turned line is a column across the page): a
+    single turned line, a margin note 「本件为…内部资料」 set on end beside an upright page, never turns it."""
+    centres = sorted(
+        (float(c["x0"]) + float(c["x1"])) / 2
+        for c in chars
+        if (c.get("text") or "").strip() and _direction(c) == turn
+    )
+    sizes = sorted(float(c.get("size") or 0.0) for c in chars if _direction(c) == turn)
+    gap = max(sizes[len(sizes) // 2] / 2, 1.0) if sizes else 1.0
+    return 1 + sum(b - a > gap for a, b in itertools.pairwise(centres)) if centres else 0
 
 
 def _sideways_text(page, turn: int, fields: list[_Field]) -> _PageText:  # type: ignore[no-untyped-def]
@@ -906,14 +923,16 @@ def _sideways_text(page, turn: int, fields: list[_Field]) -> _PageText:  # type:
     new_top = min((b[0] for b in boxes), default=0.0)
     new_bottom = max((b[1] for b in boxes), default=turned.page.height)
     height, new_height = float(upright.page.height), float(turned.page.height)
-    before, after = [], []
-    for line in upright.page.lines:  # as far from the page's top (foot) as it was, clear of the turned text
-        if line.bottom <= top:
-            place = min(line.top, max(new_top - (line.bottom - line.top), 0.0))
-            before.append(_moved(line, 0.0, line.top - place))
-        else:
-            place = max(new_height - (height - line.top), new_bottom)
-            after.append(_moved(line, 0.0, line.top - place))
+    # as far from the page's top (foot) as they were, clear of the turned text: each block moved by one
+    # offset, so that its lines keep their order (clamped a line at a time, two swapped)
+    above = [line for line in upright.page.lines if line.bottom <= top]
+    below = [line for line in upright.page.lines if line.bottom > top]
+    lift = max((line.bottom for line in above), default=0.0) - new_top
+    before = [_moved(line, 0.0, max(lift, 0.0)) for line in above]
+    drop = new_bottom - min((new_height - (height - line.top) for line in below), default=new_bottom)
+    after = [
+        _moved(line, 0.0, line.top - (new_height - (height - line.top)) - max(drop, 0.0)) for line in below
+    ]
     return _PageText(
         page=replace(turned.page, lines=(*before, *turned.page.lines, *after)),
         tables=turned.tables,

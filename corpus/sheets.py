@@ -462,7 +462,8 @@ def _row_line(cells: Sequence[str]) -> str:
     return line
 
 
-_NOTE_MARK = re.compile(r"[。；：！？;:!?]")
+# a sentence's or a label's mark; the colon of a time (「11:30」) is none
+_NOTE_MARK = re.compile(r"[。；：！？;!?]|(?<![0-9]):|:(?![0-9])")
 # The label of a note row: a word or two in the first column (「备注」「说明」「注」「附：」), no sentence in it.
 _ROW_LABEL = re.compile(f"^[{HAN}]{{1,6}}[:：]?$")
 

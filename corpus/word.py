@@ -551,50 +551,114 @@ def _blocks(document, definitions: ListDefinitions) -> list[Block]:  # type: ign
     return _form_head(document.element.body, out)
 
 
-# A list set in columns by tab stops (「序号→姓名→原单位及职务→慰问方式……慰问金」, no table): at least this
-# many paragraphs in a row, each parted by tabs into the same number of cells, two or more.
-_MIN_TAB_ROWS = 3
+# A list set in columns by tab stops (「序号→姓名→原单位及职务→慰问方式……慰问金」, no table): a head row of short
+# labels over at least this many rows, every paragraph with the same tab stops set.
+_MIN_TAB_ROWS = 2
 _TABS = re.compile(r"\t+")
-_PAGE_NUMBER_CELL = re.compile(r"^[0-9０-９]{1,4}$")
+# A head row's cell: a short label — no figure, no date, no colon, no sentence's mark (「原单位及职务」).
+_HEAD_CELL = re.compile(r"^[^0-9０-９:：，。；！？,;!?、]{1,10}$")
+# A cell that is a label and its value (「姓名：冉德厚」): a form's line, not a list's cell. A time's colon is none.
+_LABELLED_CELL = re.compile(r"：|(?<![0-9]):|:(?![0-9])")
+# A date ending a row: a 落款 typed on one line with a tab (「中共栾坪县委老干部局→2038年1月10日」) ends the list.
+_DATE_CELL = re.compile(
+    r"^[0-9０-９〇零一二三四五六七八九十]{2,4}年[0-9０-９〇一二三四五六七八九十]{1,2}月(?:[0-9０-９〇一二三四五六七八九十]{1,3}日)?$"
+)
+# A 目录's page number: 「3」, 「1-3」, 「第1页」, 「Ⅰ」; typed dot leaders before it are no part of the entry.
+_PAGE_NUMBER_CELL = re.compile(
+    r"^(?:第?[0-9０-９]{1,4}(?:\s*[-–—~～]\s*[0-9０-９]{1,4})?页?|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫivxlcIVXLC]{1,6})$"
+)
+_LEADER = re.compile(r"[.．·…\s]{2,}$")
 
 
 def _tab_stop_tables(items: list, document) -> dict[int, tuple[int, list[list[str]]]]:  # type: ignore[type-arg, no-untyped-def]
     """The runs of body paragraphs that are the rows of a list set in columns by tab stops: the index of
-    each run's first paragraph → how many paragraphs it holds and their cells (a leading tab, an indent,
-    is no cell). Read as paragraphs, such a list lost its tabs between Chinese words and ran together
-    (「序号姓名原单位及职务慰问方式慰问金1冉德厚原县人大常委会副主任上门走访2000元2柏秋菊…」): each name, office and
-    amount now stays in its row, labelled by the list's head row as a table's cells are. A paragraph
-    holding a text box or a footnote reference, or styled a heading or title, is no row."""
+    each run's first paragraph → how many paragraphs it holds and their cells. Read as paragraphs, such a
+    list lost its tabs between Chinese words and ran together (「序号姓名原单位及职务慰问方式慰问金1冉德厚…」):
+    each name, office and amount now stays in its row, labelled by the list's head row as a table's cells are.
+
+    Only a list: every paragraph of the run sets the same tab stops (its own or its style's); its first is
+    a head row of short labels (no figure, date or colon) and some column holds a figure in every row under
+    it (a 序号, an amount) where its label holds none; no cell is a label and its value (「姓名：冉德厚」, a
+    form's line). A programme (「9:00→开幕式」), a poem in two columns, a form and a 落款 typed with a tab
+    stay text; a row whose last cell is a date (a 落款) ends the list, and a typed 目录 (entries ending in
+    page numbers, 「1-3」, 「第1页」, 「Ⅰ」) is left to corpus.contents. Each tab parts a cell, an empty one
+    kept (「3→屈晓帆→→1000元」); a row whose first cell is empty continues the row above (a wrapped office).
+    A paragraph holding a text box or a footnote reference, or styled a heading or title, is no row."""
     from docx.text.paragraph import Paragraph
 
-    def cells(element) -> list[str] | None:  # type: ignore[no-untyped-def]
+    styles = document.styles.element
+
+    def stops(element) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+        tabs = element.find(f"{_W}pPr/{_W}tabs")
+        if tabs is None:
+            style = element.find(f"{_W}pPr/{_W}pStyle")
+            name = style.get(_W + "val") if style is not None else None
+            for defined in styles.iterfind(f"{_W}style"):
+                if name is not None and defined.get(_W + "styleId") == name:
+                    tabs = defined.find(f"{_W}pPr/{_W}tabs")
+                    break
+        if tabs is None:
+            return ()
+        return tuple(f"{tab.get(_W + 'val')}@{tab.get(_W + 'pos')}" for tab in tabs.iterfind(f"{_W}tab"))
+
+    def cells(element) -> tuple[tuple[str, ...], list[str]] | None:  # type: ignore[no-untyped-def]
         if element.tag != _W + "p" or element.find(".//" + _W + "footnoteReference") is not None:
             return None
         text, boxes = _paragraph_text(element)
-        if boxes or "\t" not in text.strip():
+        if boxes or "\t" not in text.strip(" \u3000") or not text.strip():
             return None
         block = _paragraph_block(Paragraph(element, document._body), _clean(text))
         if block is None or block.kind != "paragraph":
             return None
-        parts = [_clean(part) for part in _TABS.split(text.strip("\t \u3000"))]
-        return parts if len(parts) >= 2 and all(parts) else None
+        set_stops = stops(element)
+        if not set_stops:
+            return None
+        return set_stops, [_clean(_LEADER.sub("", part)) for part in text.rstrip(" \u3000").split("\t")]
+
+    def is_head(row: list[str]) -> bool:
+        return len(row) >= 2 and all(_HEAD_CELL.match(cell) for cell in row) and len(set(row)) == len(row)
 
     found: dict[int, tuple[int, list[list[str]]]] = {}
     at = 0
     while at < len(items):
         first = cells(items[at])
-        if first is None:
+        if first is None or not is_head(first[1]):
             at += 1
             continue
-        rows = [first]
-        while (
-            at + len(rows) < len(items) and (row := cells(items[at + len(rows)])) and len(row) == len(first)
-        ):
-            rows.append(row)
+        set_stops, head = first
+        dated_column = bool(re.search("日期|时间|年月", head[-1]))
+        rows = [head]
+        count = 1
+        while at + count < len(items):
+            read = cells(items[at + count])
+            if read is None or read[0] != set_stops:
+                break
+            row = read[1]
+            if len(row) != len(head):
+                row = [_clean(part) for part in _TABS.split(_LEADER.sub("", "\t".join(row)).strip("\t"))]
+            if len(row) != len(head) or any(_LABELLED_CELL.search(cell) for cell in row):
+                break
+            if not dated_column and _DATE_CELL.match(row[-1]):
+                break  # a 落款 typed with a tab
+            if not row[0] and len(rows) > 1:
+                # a wrapped cell's second line under its row (「→→（兼县关工委主任）→」)
+                rows[-1] = [above + cell for above, cell in zip(rows[-1], row, strict=True)]
+            elif not row[0]:
+                break
+            else:
+                rows.append(row)
+            count += 1
+        body = rows[1:]
+        figured = any(
+            all(re.search("[0-9０-９]", row[column]) for row in body) for column in range(len(head))
+        )
         # a 目录 typed by hand (an entry, a leader to its page number) is left to corpus.contents
-        if len(rows) >= _MIN_TAB_ROWS and not all(_PAGE_NUMBER_CELL.match(row[-1]) for row in rows[1:]):
-            found[at] = (len(rows), rows)
-        at += len(rows)
+        contents = all(_PAGE_NUMBER_CELL.match(row[-1]) for row in body)
+        if len(body) >= _MIN_TAB_ROWS and figured and not contents:
+            found[at] = (count, rows)
+            at += count
+        else:
+            at += 1
     return found
 
 

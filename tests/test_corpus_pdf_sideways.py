@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corpus import parse_document, read_bytes
+from corpus import parse_document, read_bytes, read_document
 
 EXAMPLES = int(os.environ.get("SPEECHQA_PROPERTY_EXAMPLES", "25"))
 COLD43 = Path(__file__).resolve().parent.parent / "benchmarks" / "corpus-cold43"
@@ -98,3 +98,46 @@ def test_no_cell_of_a_sideways_table_is_lost_or_read_twice(cells: list[list[str]
     text = read_bytes("附件.pdf", _sideways_pdf(rows, angle)).text
     for a, b, c in cells:  # each row one row, labelled by the head row, once
         assert text.count(f"名称：{a}；内容：{b}；备注：{c}") == 1, text
+
+
+REVIEW_NOTE = "本件为栾坪县老干部局内部资料，仅供离退休干部党支部学习使用，请妥善保管"
+
+
+def test_a_single_margin_note_set_on_end_never_turns_an_upright_page(tmp_path: Path) -> None:
+    """The review of cold43: one line set on end in the margin (「本件为…内部资料…」, more turned characters
+    than the cover's upright ones) turned the page, and its upright lines swapped places."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from tests.fixtures.corpus_writers import truetype_font
+
+    text = (
+        "栾坪县老干部局2038年工作要点1月关于做好度离退休春季健步走活动的通知为丰富老同志精神文化生活，经研究定于4举办。"
+        + REVIEW_NOTE
+    )
+    font = truetype_font("".join(sorted(set(text))), tmp_path / "noto.ttf")
+    pdfmetrics.registerFont(TTFont("NotoSubset", str(font)))
+    path = tmp_path / "封面.pdf"
+    from reportlab.lib.pagesizes import A4
+
+    width, height = A4
+    sheet = canvas.Canvas(str(path), pagesize=(width, height))
+    sheet.setFont("NotoSubset", 22)
+    sheet.drawCentredString(width / 2, height / 2 + 60, "栾坪县老干部局")
+    sheet.drawCentredString(width / 2, height / 2 + 20, "2038年工作要点")
+    sheet.setFont("NotoSubset", 14)
+    sheet.drawCentredString(width / 2, height / 2 - 40, "2038年1月")
+    sheet.saveState()
+    sheet.translate(width - 50, 120)
+    sheet.rotate(90)
+    sheet.setFont("NotoSubset", 12)
+    sheet.drawString(0, 0, REVIEW_NOTE)
+    sheet.restoreState()
+    sheet.showPage()
+    sheet.setFont("NotoSubset", 12)
+    sheet.drawString(72, 760, "关于做好2038年度离退休干部春季健步走活动的通知")
+    sheet.drawString(72, 730, "为丰富老同志精神文化生活，经研究，定于2038年4月12日举办春季健步走活动。")
+    sheet.save()
+    text = read_document(path).text
+    assert text.index("栾坪县老干部局") < text.index("2038年工作要点") < text.index("2038年1月")

@@ -133,3 +133,25 @@ def test_a_csv_note_row_after_the_table_is_read_once_as_it_stands(
     read = [block.text for block in read_document(path).blocks]
     assert f"备注：{note}。" in read
     assert not any(line.startswith("名称：备注") for line in read)
+
+
+@settings(max_examples=25, deadline=None)
+@given(hour=st.integers(min_value=0, max_value=23), minute=st.integers(min_value=0, max_value=59))
+def test_a_one_cell_row_holding_a_time_keeps_its_columns_label(
+    hour: int, minute: int, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The review of cold43: a programme's last row holding only its time 「11:30」 was taken for a note (the
+    time's ASCII colon for a label's) and lost its column's label 「时间：」."""
+    time = f"{hour}:{minute:02d}"
+    lines = [
+        "迎春联欢会议程,,",
+        "时间,内容,地点",
+        "9:00,开幕式,一楼大厅",
+        "9:30,文艺演出,多功能厅",
+        f"{time},,",
+    ]
+    path = tmp_path_factory.mktemp("csv") / "议程.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("gbk"))
+    read = [block.text for block in read_document(path).blocks]
+    assert f"时间：{time}" in read
+    assert sum(text.count(time) for text in read) == 1

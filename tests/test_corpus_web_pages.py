@@ -185,3 +185,61 @@ def test_a_chrome_mhtml_page_is_titled_by_its_heading_not_its_site_name() -> Non
     text = " ".join(p.text for p in notice.paragraphs)
     assert "ICP" not in text and "老干部风采" not in text
     assert text.count("每参加一次集中学习积2分") == 1
+
+
+NOTICE = "关于举办2038年离退休干部春季健步走活动的通知"
+SITE_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title></head><body>
+<div class="header">{logo}</div>
+<div class="nav"><a href="/">首页</a> <a href="/tzgg">通知公告</a> <a href="/lgbfc">老干部风采</a></div>
+<div class="article">{heading}
+<div class="info">发布时间：2038-03-02　来源：栾坪县老干部局</div>
+<p>各离退休干部党支部：</p>
+<p>经研究，定于2038年4月12日上午9时在城关镇滨河公园举办春季健步走活动。请各支部于4月5日前报送参加人数。</p>
+<p style="text-align:right">中共栾坪县委老干部局</p><p style="text-align:right">2038年3月2日</p></div>
+<div class="footer">版权所有：栾坪县老干部局　ICP备12345678号</div></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("title", "logo", "heading", "expected"),
+    [
+        # the site's logo is an <h1>: the notice's <h2> is the title, not the site's name
+        (
+            f"{NOTICE}-栾坪县老干部工作网",
+            '<h1 class="logo">栾坪县老干部工作网</h1>',
+            f"<h2>{NOTICE}</h2>",
+            NOTICE,
+        ),
+        (
+            f"{NOTICE}-通知公告-栾坪县老干部工作网",
+            "<h1>栾坪县老干部工作网</h1>",
+            f"<h2>{NOTICE}</h2>",
+            NOTICE,
+        ),
+        # a column's name in an <h2> before the notice's <h3>: not the title
+        (f"栾坪县老干部局通知公告-{NOTICE}", "<h2>栾坪县老干部局通知公告</h2>", f"<h3>{NOTICE}</h3>", NOTICE),
+        # both parts are the document's: the title is not cut to its longer part
+        (
+            "栾坪县老干部局-县人民医院健康体检合作协议",
+            "<h1>县人民医院健康体检合作协议</h1>",
+            "<h2>合作协议全文</h2>",
+            "栾坪县老干部局-县人民医院健康体检合作协议",
+        ),
+        # a dash between years parts nothing
+        (
+            "2027-2028年度离退休干部先进个人评选结果公示",
+            "",
+            "<h1>2027-2028年度离退休干部先进个人评选结果公示</h1>",
+            "2027-2028年度离退休干部先进个人评选结果公示",
+        ),
+    ],
+)
+def test_a_site_pages_logo_or_column_heading_is_never_its_title(
+    tmp_path: Path, title: str, logo: str, heading: str, expected: str
+) -> None:
+    """The review of cold43: with a <title> 「…的通知-栾坪县老干部工作网」 the site's logo <h1> (its name) or a
+    column's <h2> was taken for the title, and 「栾坪县老干部局-县人民医院健康体检合作协议」 was cut to its second part."""
+    path = tmp_path / "page.html"
+    path.write_text(SITE_PAGE.format(title=title, logo=logo, heading=heading), encoding="utf-8")
+    (notice,) = parse_document(read_document(path))
+    assert notice.title == expected
+    assert notice.date == "2038-03-02"
