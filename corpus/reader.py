@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import hashlib
 import html
 import io
@@ -35,6 +36,7 @@ from .archive import (
     is_mail_folder,
     is_mailbox_head,
     is_mbox,
+    nested_archive,
     open_mbox,
     open_zip,
     opens_as_folder,
@@ -839,14 +841,29 @@ def open_archive(name: str, source: Path | bytes, *, path: str | None = None) ->
     (`read_bytes`): see those for what is refused. A zip's member whose supported extension lies (「通知.docx」
     holding a PDF) is read by its bytes and cited under its name, with a note saying so (`read_as_sent`): no
     one can rename a file inside a zip they were sent — before, `add 材料.zip` and the bot's zip upload refused
-    it with advice to rename it."""
+    it with advice to rename it. A member whose bytes are a zip (「套.docx」) is passed over as an inner .zip is
+    (`_read_member`)."""
     mail_folder = isinstance(source, Path) and is_mail_folder(source)
     if is_mbox(name) or mail_folder:
         with open_mbox(name, source, read=read_bytes, path=path) as archive:
             yield archive
     else:
-        with open_zip(name, source, read=read_as_sent, path=path) as archive:
+        with open_zip(name, source, read=functools.partial(_read_member, name), path=path) as archive:
             yield archive
+
+
+def _read_member(archive: str, shown: str, data: bytes) -> Document:
+    """A zip's member read as sent (`read_as_sent`); one whose bytes are a zip under a document's name
+    (「套.docx」) passed over as a member named .zip is (`nested_archive`), not refused with advice to rename it."""
+    try:
+        return read_as_sent(shown, data)
+    except Misnamed as e:
+        if not opens_as_folder(f"x{e.kind}"):
+            raise
+        inner = shown.rpartition(MEMBER_MARK)[2].rpartition("/")[2]
+        raise NotASpeech(
+            f"{shown} 其实是 {e.kind[1:]} 压缩包；{nested_archive(archive, inner, e.kind)}"
+        ) from e
 
 
 def read_bytes(name: str, data: bytes) -> Document:
@@ -869,7 +886,8 @@ def read_as_sent(name: str, data: bytes, *, typed: bool = False) -> Document:
     workbook: read as the format its bytes are in (`Misnamed.kind`), cited under the name it was sent with, with
     a note saying how it was read. Anything else as `read_bytes` reads or refuses it: a file under its own
     format's name, an old deck (.ppt: saved again as .pptx), a web page under a PDF's name (a failed download),
-    an archive under a document's name. `speechqa add` keeps its refusal with the extension to use. `typed`: the
+    an archive under a document's name (a zip's member holding a zip is passed over by `open_archive` instead,
+    as an inner .zip is). `speechqa add` keeps its refusal with the extension to use. `typed`: the
     extension is not the sender's but the type Telegram gave (「通知二」 sent as application/pdf is 「通知二.pdf」):
     such a file is cited under the format its bytes are in (「通知二.txt」), a name the sender never gave not kept,
     and a refusal names it once as sent with how it was read (「通知四（没有扩展名，按文件内容当作 .pdf 文件读取）」)."""
