@@ -104,3 +104,31 @@ def test_a_lists_date_is_its_tabulation_date_or_none_and_no_row_is_lost(
     assert date == (tabulated.isoformat() if tabulated else None)
     for n in range(1, len(days) + 1):
         assert sum(f"姓名：干部{n}；" in text for text in texts) == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "foot", "dated"),
+    [
+        ("离休干部体检安排（2027年6月1日）", [], "2027-06-01"),  # the title's full date
+        ("离休干部体检安排", [["市委老干部局"], ["2027年4月25日"]], "2027-04-25"),  # its 落款 under the rows
+        (
+            "离休干部体检安排",
+            [["制表人：王丽  制表日期：2027年4月26日"]],
+            "2027-04-26",
+        ),  # a foot line of fields
+        ("离休干部体检安排", [["制表人", "王丽", "制表日期", "2027年4月26日"]], "2027-04-26"),  # its cells
+        ("2027年5月离休干部体检安排", [], None),  # a month is no day: none, not a row's
+    ],
+)
+def test_a_list_is_dated_by_its_title_its_signature_or_a_foot_line_of_fields(
+    tmp_path: Path, title: str, foot: list[list[str]], dated: str | None
+) -> None:
+    """The review of read69: these workbooks, dated on main (by their last row, wrongly), were 日期不详 —
+    the date a person reads off them is the title's full date, the bare date under the table (its 落款's),
+    or the 制表日期 among a foot line's fields, on each of two sheets alike; never a row's 体检日期."""
+    path = tmp_path / "安排.xlsx"
+    sheets = [Sheet(name, [[title], HEAD, *ROWS, *foot]) for name in ("第1批", "第2批")]
+    write_workbook(sheets, path)
+    _, date, texts = _read(path)
+    assert date == dated
+    assert sum("体检日期：2027年5月" in text for text in texts) == 2 * len(ROWS)
