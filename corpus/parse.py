@@ -2216,7 +2216,8 @@ def _field_date(paragraphs: Sequence[Paragraph], title: str = "") -> str | None:
     (「核稿；邵雨桐；拟稿日期；2026年4月7日」), a form's own date standing at its foot; a person's dates
     (出生日期, 入党时间) are not the form's. A line or cell of several fields is read field by field
     (「制表人：王丽 制表日期：2027年4月26日」). Nor is a list's column: a label heading a cell among others in
-    two rows running (「体检日期：2027-05-08」 in every row of a 体检名单, 「上课日期」 in a course table's) dates each
+    two rows running, or in a row numbered by its 序号 (「体检日期：2027-05-08」 in every row of a 体检名单, even a
+    list of one person; 「上课日期」 in a course table's) dates each
     row, not the list — before, a workbook of rows was dated by its last row. A list with no such field is
     dated by a bare date under its rows (its 落款's, 「2027年4月25日」), else by a full date its title gives
     (「离休干部体检安排（2027年6月1日）」), else not at all."""
@@ -2238,9 +2239,11 @@ def _field_date(paragraphs: Sequence[Paragraph], title: str = "") -> str | None:
         # (a foot row read under the table's head: 「序号：制表人；姓名：王丽；体检日期：制表日期；…：2027年4月26日」)
         rows.append((labelled, [*itertools.pairwise(cells), *itertools.pairwise(values)]))
     heads = [{label.strip() for label, _ in labelled} if len(labelled) > 1 else set() for labelled, _ in rows]
-    columns = set(  # a label among others in a row: a column when it heads two rows running
+    columns = {  # a label among others in a row: a column when it heads two rows running
         label for above, below in itertools.pairwise(heads) for label in above & below
-    )
+    } | {  # or a row numbered by a 序号 column (a list of one person; a form's foot row has no number)
+        label for row in heads if row & _ROW_NUMBER_LABELS for label in row
+    }
     listed = False  # whether a column of dates was passed over: the document is a list
     for labelled, paired in rows:
         for label, value in [*labelled, *paired]:
@@ -2266,6 +2269,8 @@ def _fields(cell: str) -> list[tuple[str, str]]:
     ]
 
 
+# a list's numbering column
+_ROW_NUMBER_LABELS = frozenset({"序号", "编号", "序"})
 # a full date in a title: 「（2027年6月1日）」
 _FULL_DATE = re.compile(rf"{YEAR}\s*年\s*[{NUM}\d]{{1,2}}\s*月\s*[{NUM}\d]{{1,3}}\s*日")
 

@@ -132,3 +132,21 @@ def test_a_list_is_dated_by_its_title_its_signature_or_a_foot_line_of_fields(
     _, date, texts = _read(path)
     assert date == dated
     assert sum("体检日期：2027年5月" in text for text in texts) == 2 * len(ROWS)
+
+
+def test_a_list_of_one_numbered_row_is_not_dated_by_it(tmp_path: Path) -> None:
+    """A list of one person (its row numbered 1 under 序号) was still dated by its 体检日期 (the review's
+    f_single.xlsx); a form's foot row (「填表人：…；填表日期：…」) has no 序号 and still dates its form."""
+    path = tmp_path / "一人.xlsx"
+    write_workbook([Sheet("名单", [["离休干部体检安排"], HEAD, ROWS[0]])], path)
+    assert _read(path)[1] is None
+    form = tmp_path / "表.xlsx"
+    write_workbook(
+        [
+            Sheet(
+                "表", [["离休干部体检申请表"], ["姓名", "钱国强"], ["填表人：王丽", "填表日期：2027年4月2日"]]
+            )
+        ],
+        form,
+    )
+    assert _read(form)[1] == "2027-04-02"
