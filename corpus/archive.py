@@ -140,6 +140,13 @@ def opens_as_folder(name: str, path: Path | None = None) -> bool:
     return is_zip(name) or is_mbox(name) or (path is not None and is_mail_folder(path))
 
 
+def nested_archive(name: str, inner: str, kind: str | None = None) -> str:
+    """Why a zip's member that is an archive itself (「内.zip」, or 「套.docx」 whose bytes are a zip: `kind`,
+    the suffix its bytes are read by, to rename it to) is passed over: archives are opened one level deep."""
+    rename = f"（改名为 {PurePosixPath(inner).stem}{kind} 后）" if kind else " "
+    return f"压缩包中的压缩包只打开一层：请先解压 {name}，再把其中的 {inner}{rename}另行添加。"
+
+
 def member_path(archive: str, inner: str) -> str:
     """The path (or citation) of a member: the archive's, then its path inside it."""
     return f"{archive}{MEMBER_MARK}{inner}"
@@ -316,7 +323,7 @@ def _members(name: str, infos: list[zipfile.ZipInfo]) -> tuple[Member, ...]:
         elif inner in seen:
             why = "与压缩包中前面的同名文件重复，只读取了前一个"
         elif is_archive(inner) or is_mbox(inner):
-            why = f"压缩包中的压缩包只打开一层：请先解压 {name}，再添加其中的 {parts[-1]}"
+            why = nested_archive(name, parts[-1])
         elif suffix == ".ppt":
             why = "旧版 PowerPoint 演示文稿，请另存为 .pptx 后再添加"
         elif (advice := shortcut_advice(inner)) is not None:

@@ -644,14 +644,13 @@ def paragraph_blocks(pages: list[Page]) -> list[Block]:
     body_size = _body_size(pages)
     edges = [
         _Metrics(
-            left=left,
-            right=max(_body_edge([line.x1 for line in _unhung(typed)], low=False), _reached(typed, left)),
+            left=_body_edge([line.x0 for line in typed], low=True),
+            right=_body_edge([line.x1 for line in _unhung(typed)], low=False),
             size=size,
             pitch=pitch,
         )
         for lines in groups
         for typed in [_in_body_type(lines, body_size)]
-        for left in [_body_edge([line.x0 for line in typed], low=True)]
     ]
 
     def metrics(line: Line) -> _Metrics:
@@ -851,23 +850,6 @@ def _unhung(lines: list[Line]) -> list[Line]:
     while len(kept) > 1 and kept[-1].x1 - kept[-2].x1 > 0.5 * (kept[-1].size or kept[-1].height):
         kept.pop()
     return kept
-
-
-def _reached(lines: list[Line], left: float) -> float:
-    """How far the column's lines that end in a mark reach, less a character, as two of them at least reach:
-    such a line passes the right margin by a hung mark at most, so the edge is never left of it. Where every
-    body line ends its sentence with a mark, the one line ending in a character (a title in the body's type,
-    「澄溪县离休干部生活补贴核算说明」) was taken for the edge, passed for a full line and ran into the sentence
-    under it. Two lines, not one: a sentence drawn on one line with a formula in it (reportlab's canvas) may
-    reach past a margin the page's wrapped paragraphs keep. Only lines starting at the column's left edge (an
-    indent allowed): a page's columns not told apart, the other column's lines do not set this one's edge (a
-    two-column 简报's 「（共印60份）」 ran into the 版记 line above it)."""
-    reach = sorted(
-        line.x1 - (line.size or line.height)
-        for line in lines
-        if _HANGING.search(line.text.strip()) and line.x0 - left < 2.5 * (line.size or line.height)
-    )
-    return reach[-2] if len(reach) > 1 else 0.0
 
 
 def _body_edge(values: list[float], *, low: bool) -> float:

@@ -23,7 +23,6 @@ items of a list (「1. ……。」「2. ……；」 in a row, Word's 「List N
 
 from __future__ import annotations
 
-import collections
 import itertools
 import re
 from collections.abc import Collection, Iterable, Sequence
@@ -2101,7 +2100,7 @@ def _parse_speech(
         title=title,
         subtitle=header.subtitle,
         # a date line, the signature's, an approval's, the cover's, then the day a saved e-mail was sent
-        date=header.date or date or header.adopted or cover_date or _field_date(paragraphs) or sent,
+        date=header.date or date or header.adopted or cover_date or _field_date(paragraphs, title) or sent,
         speaker=header.speaker or signer or tail.signer or _speaker_in_title(title) or introduced,
         source=source,
         ordinal=ordinal,
@@ -2210,18 +2209,22 @@ def _names_each(signed: str, masthead: str) -> bool:
     return len(names) >= len(heads) and all(any(name.endswith(head) for name in names) for head in heads)
 
 
-def _field_date(paragraphs: Sequence[Paragraph]) -> str | None:
+def _field_date(paragraphs: Sequence[Paragraph], title: str = "") -> str | None:
     """The date of a form with neither a date line nor a signature: the last of its fields whose label names a
     date (ending 日期 or 时间: 「填表日期」「接收日期」「申请时间」) and whose value is a date and nothing else —
     a line 「填表日期：2026年9月10日」, or in a table's row a cell so labelled and the cell after it
     (「核稿；邵雨桐；拟稿日期；2026年4月7日」), a form's own date standing at its foot; a person's dates
-    (出生日期, 入党时间) are not the form's. Nor is a list's column: a label heading a cell among others in
-    several rows (「体检日期：2027-05-08」 in every row of a 体检名单, 「上课日期」 in a course table's) dates each
-    row, not the list — before, a workbook of rows was dated by its last row. A 「制表日期：…」 line under each
-    of a workbook's sheets stays its date."""
+    (出生日期, 入党时间) are not the form's. A line or cell of several fields is read field by field
+    (「制表人：王丽 制表日期：2027年4月26日」). Nor is a list's column: a label heading a cell among others in
+    two rows running, or in a row numbered by its 序号 (「体检日期：2027-05-08」 in every row of a 体检名单, even a
+    list of one person; 「上课日期」 in a course table's) dates each
+    row, not the list — before, a workbook of rows was dated by its last row. A list with no such field is
+    dated by a bare date under its rows (its 落款's, 「2027年4月25日」), else by a full date its title gives
+    (「离休干部体检安排（2027年6月1日）」), else not at all."""
     found = None
-    # each row's 「label：value」 cells, and its cells two by two (a label cell, the value beside it)
-    rows: list[tuple[list[tuple[str, ...]], list[tuple[str, str]]]] = []
+    # each row's 「label：value」 fields, and its cells two by two (a label cell, the value beside it)
+    rows: list[tuple[list[tuple[str, str]], list[tuple[str, str]]]] = []
+    bare = None  # a bare date under a list's rows: its 落款's
     for paragraph in paragraphs:
         if paragraph.kind == "table_row":
             cells = [c.strip() for c in re.split(r"[；;]", paragraph.text)]
@@ -2229,19 +2232,47 @@ def _field_date(paragraphs: Sequence[Paragraph]) -> str | None:
             cells = [paragraph.text.strip()]
         else:
             continue
-        labelled = [
-            tuple(re.split(r"\s*[：:]\s*", cell, maxsplit=1)) for cell in cells if re.search("[：:]", cell)
-        ]
-        rows.append(([p for p in labelled if len(p) == 2], list(itertools.pairwise(cells))))
-    columns = collections.Counter(  # a label among others in a row: a column when it heads several rows
-        label.strip() for labelled, _ in rows if len(labelled) > 1 for label in {p[0] for p in labelled}
-    )
+        labelled = [field for cell in cells for field in _fields(cell)]
+        values = [value for _, value in labelled] if labelled else cells
+        if len(values) == 1 and is_date_line(values[0]):
+            bare = read_date(values[0]) or bare
+        # (a foot row read under the table's head: 「序号：制表人；姓名：王丽；体检日期：制表日期；…：2027年4月26日」)
+        rows.append((labelled, [*itertools.pairwise(cells), *itertools.pairwise(values)]))
+    heads = [{label.strip() for label, _ in labelled} if len(labelled) > 1 else set() for labelled, _ in rows]
+    columns = {  # a label among others in a row: a column when it heads two rows running
+        label for above, below in itertools.pairwise(heads) for label in above & below
+    } | {  # or a row numbered by a 序号 column (a list of one person; a form's foot row has no number)
+        label for row in heads if row & _ROW_NUMBER_LABELS for label in row
+    }
+    listed = False  # whether a column of dates was passed over: the document is a list
     for labelled, paired in rows:
         for label, value in [*labelled, *paired]:
             label = label.strip()
-            if _DATE_LABEL.match(label) and not _LIFE_EVENT.match(label) and columns[label] < 2:
-                found = read_date(value) or found
+            if _DATE_LABEL.match(label) and not _LIFE_EVENT.match(label):
+                if label not in columns:
+                    found = read_date(value) or found
+                else:
+                    listed = True
+    if found is None and listed:
+        titled = _FULL_DATE.search(title)
+        return bare or (read_date(titled.group()) if titled else None)
     return found
+
+
+def _fields(cell: str) -> list[tuple[str, str]]:
+    """A cell's or line's 「label：value」 fields, several in one (「制表人：王丽 制表日期：2027年4月26日」)."""
+    marks = list(re.finditer(r"([^\s：:；;，,。]{0,11}[^\s：:；;，,。\d])\s*[：:]\s*", cell))
+    return [
+        (mark.group(1), cell[mark.end() : after.start() if after else len(cell)].strip())
+        for mark, after in itertools.zip_longest(marks, marks[1:])
+        if mark is not None
+    ]
+
+
+# a list's numbering column
+_ROW_NUMBER_LABELS = frozenset({"序号", "编号", "序"})
+# a full date in a title: 「（2027年6月1日）」
+_FULL_DATE = re.compile(rf"{YEAR}\s*年\s*[{NUM}\d]{{1,2}}\s*月\s*[{NUM}\d]{{1,3}}\s*日")
 
 
 # A periodical's issue on its cover: 「（2024年第3期）」, 「第3期」, 「2024年第3期（总第45期）」.

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import hashlib
 import html
 import io
-import itertools
 import json
 import os
 import re
@@ -36,6 +36,7 @@ from .archive import (
     is_mail_folder,
     is_mailbox_head,
     is_mbox,
+    nested_archive,
     open_mbox,
     open_zip,
     opens_as_folder,
@@ -333,8 +334,8 @@ def document_lines(path: Path) -> list[str]:
         blocks = [b for b in document.blocks if b.text.strip()]
         kept = [
             block
-            for at, block in enumerate(blocks)
-            if (block.kind not in _TITLING_KINDS or asks(block.text)) and not _header_row(blocks, at)
+            for block in blocks
+            if (block.kind not in _TITLING_KINDS or asks(block.text)) and not _is_head(block.text)
         ]
         texts = [_question_cell(b.text) if b.kind == "table_row" else b.text for b in kept]
         if kept and not kept[0].kind and _titles([t.strip() for t in texts]):  # a PDF's title line, unmarked
@@ -349,7 +350,7 @@ def document_lines(path: Path) -> list[str]:
         ]
         if _titles(lines):
             lines = lines[1:]
-        lines = [line for at, line in enumerate(lines) if not _header_line(lines, at)]
+        lines = [line for line in lines if not _is_head(line)]
     return [unnumbered for line in lines if (unnumbered := _LIST_NUMBER.sub("", line, count=1).strip())]
 
 
@@ -358,32 +359,12 @@ def _titles(lines: list[str]) -> bool:
     return len(lines) > 1 and not asks(lines[0]) and len(lines[0]) <= _TITLE_MAX_CHARS
 
 
-def _is_label(text: str) -> bool:
-    """A table head's cell: a short word, no punctuation, asking nothing (序号, 问题, 提问内容)."""
-    return bool(_LABEL.fullmatch(text)) and not asks(text)
-
-
-def _header_row(blocks: Sequence[Block], at: int) -> bool:
-    """Whether blocks[at] is the head of a table whose rows are not labelled by it (a one-column table of
-    questions under 「问题」): a table's first row, its cells labels, a row under it asking."""
-    block = blocks[at]
-    if block.kind != "table_row" or (at and blocks[at - 1].kind == "table_row"):
-        return False
-    rows = itertools.takewhile(lambda b: b.kind == "table_row", blocks[at + 1 :])
-    cells = [cell.strip() for cell in re.split(r"[；;｜|\t]", block.text)]
-    return all(_is_label(cell) for cell in cells) and any(asks(row.text) for row in rows)
-
-
-def _header_line(lines: list[str], at: int) -> bool:
-    """Whether lines[at] is a table's head read as a line of text (a PDF's 「序号 问题」): two or more labels
-    apart by spaces, the line under it a numbered row (「1 老干部活动中心开放时间？」)."""
-    cells = lines[at].split()
-    return (
-        len(cells) > 1
-        and all(_is_label(cell) for cell in cells)
-        and at + 1 < len(lines)
-        and _ROW_NUMBER.match(lines[at + 1]) is not None
-    )
+def _is_head(text: str) -> bool:
+    """Whether a line is a question list's head, not a question: its cells (a table's row, a PDF's line apart by
+    spaces, a lone paragraph) are all head words (序号, 问题, 提问内容, 备注…). Decided by its own words alone,
+    never by how the lines under it are worded: a keyword question (「慰问标准」) is asked wherever it stands."""
+    cells = [cell for cell in re.split(r"[；;｜|\t\s]+", text.strip()) if cell]
+    return bool(cells) and all(cell.rstrip("：:") in _HEAD_WORDS for cell in cells)
 
 
 def asks(text: str) -> bool:
@@ -399,10 +380,41 @@ _ASKING = re.compile(r"[？?]|吗|么|怎|什么|哪|几|多少|是否|如何|�
 _AFTER_QUESTION = re.compile(r"(?<=[？?])(?=[^”’」』）)\s])")
 # a title is a short line; a longer first line is a question worded without asking words
 _TITLE_MAX_CHARS = 30
-# a table head's cell: a word of up to six characters (序号, 问题, 提问内容, 咨询事项)
-_LABEL = re.compile(rf"[{HAN}A-Za-z]{{1,6}}")
-# a table's numbered row as a PDF's text gives it: its number, then the next cell (「1 老干部…」)
-_ROW_NUMBER = re.compile(r"^\s*\d{1,3}\s+\S")
+# the words a question list's head is made of: its number's column, its question's column (the label
+# `_question_cell` reads a labelled row's question by), the columns beside them
+_HEAD_WORDS = frozenset(
+    {
+        "序号",
+        "编号",
+        "序",
+        "号",
+        "题号",
+        "问题",
+        "提问",
+        "提问内容",
+        "问题内容",
+        "问题描述",
+        "问题清单",
+        "咨询事项",
+        "咨询内容",
+        "咨询问题",
+        "题目",
+        "事项",
+        "内容",
+        "备注",
+        "说明",
+        "类别",
+        "分类",
+        "提问人",
+        "提问单位",
+        "部门",
+        "单位",
+        "答复",
+        "回答",
+        "答案",
+        "答复内容",
+    }
+)
 # a list item's number: 1. 1、 1) （1） （一） 一、 ①, or a PDF table's 「1 」 before the question
 _LIST_NUMBER = re.compile(
     rf"^\s*(?:\d{{1,3}}\s*[.．、)）]|\d{{1,3}}\s+(?=[{HAN}])|[（(][一二三四五六七八九十\d]{{1,3}}[)）]|[\u2460-\u2473]"
@@ -414,6 +426,8 @@ def _question_cell(row: str) -> str:
     """A table row's question: of its labelled cells (「序号：1；问题：…」) the one that asks, else the longest
     value; the row as it is when its cells are not labelled so."""
     cells = [cell.partition("：") for cell in row.split("；")]
+    if len(cells) == 1 and cells[0][1] and cells[0][0].strip() in _HEAD_WORDS and cells[0][2].strip():
+        return cells[0][2].strip()  # a row whose other cells are empty (「问题：慰问标准」, its 备注 blank)
     if len(cells) < 2 or any(not sep for _, sep, _ in cells):
         return row
     values = [value.strip() for _, _, value in cells]
@@ -827,14 +841,29 @@ def open_archive(name: str, source: Path | bytes, *, path: str | None = None) ->
     (`read_bytes`): see those for what is refused. A zip's member whose supported extension lies (「通知.docx」
     holding a PDF) is read by its bytes and cited under its name, with a note saying so (`read_as_sent`): no
     one can rename a file inside a zip they were sent — before, `add 材料.zip` and the bot's zip upload refused
-    it with advice to rename it."""
+    it with advice to rename it. A member whose bytes are a zip (「套.docx」) is passed over as an inner .zip is
+    (`_read_member`)."""
     mail_folder = isinstance(source, Path) and is_mail_folder(source)
     if is_mbox(name) or mail_folder:
         with open_mbox(name, source, read=read_bytes, path=path) as archive:
             yield archive
     else:
-        with open_zip(name, source, read=read_as_sent, path=path) as archive:
+        with open_zip(name, source, read=functools.partial(_read_member, name), path=path) as archive:
             yield archive
+
+
+def _read_member(archive: str, shown: str, data: bytes) -> Document:
+    """A zip's member read as sent (`read_as_sent`); one whose bytes are a zip under a document's name
+    (「套.docx」) passed over as a member named .zip is (`nested_archive`), not refused with advice to rename it."""
+    try:
+        return read_as_sent(shown, data)
+    except Misnamed as e:
+        if not opens_as_folder(f"x{e.kind}"):
+            raise
+        inner = shown.rpartition(MEMBER_MARK)[2].rpartition("/")[2]
+        raise NotASpeech(
+            f"{shown} 其实是 {e.kind[1:]} 压缩包；{nested_archive(archive, inner, e.kind)}"
+        ) from e
 
 
 def read_bytes(name: str, data: bytes) -> Document:
@@ -857,7 +886,8 @@ def read_as_sent(name: str, data: bytes, *, typed: bool = False) -> Document:
     workbook: read as the format its bytes are in (`Misnamed.kind`), cited under the name it was sent with, with
     a note saying how it was read. Anything else as `read_bytes` reads or refuses it: a file under its own
     format's name, an old deck (.ppt: saved again as .pptx), a web page under a PDF's name (a failed download),
-    an archive under a document's name. `speechqa add` keeps its refusal with the extension to use. `typed`: the
+    an archive under a document's name (a zip's member holding a zip is passed over by `open_archive` instead,
+    as an inner .zip is). `speechqa add` keeps its refusal with the extension to use. `typed`: the
     extension is not the sender's but the type Telegram gave (「通知二」 sent as application/pdf is 「通知二.pdf」):
     such a file is cited under the format its bytes are in (「通知二.txt」), a name the sender never gave not kept,
     and a refusal names it once as sent with how it was read (「通知四（没有扩展名，按文件内容当作 .pdf 文件读取）」)."""

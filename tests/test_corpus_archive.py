@@ -129,8 +129,8 @@ def test_traversal_names_an_inner_archive_and_a_repeated_name_are_passed_over_by
         ("/tmp/讲话.txt", outside),
         ("通知.txt", None),
         ("通知.txt", "与压缩包中前面的同名文件重复，只读取了前一个"),
-        ("旧材料.zip", "压缩包中的压缩包只打开一层：请先解压 材料.zip，再添加其中的 旧材料.zip"),
-        ("旧讲话.rar", "压缩包中的压缩包只打开一层：请先解压 材料.zip，再添加其中的 旧讲话.rar"),
+        ("旧材料.zip", "压缩包中的压缩包只打开一层：请先解压 材料.zip，再把其中的 旧材料.zip 另行添加。"),
+        ("旧讲话.rar", "压缩包中的压缩包只打开一层：请先解压 材料.zip，再把其中的 旧讲话.rar 另行添加。"),
     ]  # (Word's lock file and the folder entry: not members)
 
 

@@ -104,3 +104,49 @@ def test_a_lists_date_is_its_tabulation_date_or_none_and_no_row_is_lost(
     assert date == (tabulated.isoformat() if tabulated else None)
     for n in range(1, len(days) + 1):
         assert sum(f"姓名：干部{n}；" in text for text in texts) == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "foot", "dated"),
+    [
+        ("离休干部体检安排（2027年6月1日）", [], "2027-06-01"),  # the title's full date
+        ("离休干部体检安排", [["市委老干部局"], ["2027年4月25日"]], "2027-04-25"),  # its 落款 under the rows
+        (
+            "离休干部体检安排",
+            [["制表人：王丽  制表日期：2027年4月26日"]],
+            "2027-04-26",
+        ),  # a foot line of fields
+        ("离休干部体检安排", [["制表人", "王丽", "制表日期", "2027年4月26日"]], "2027-04-26"),  # its cells
+        ("2027年5月离休干部体检安排", [], None),  # a month is no day: none, not a row's
+    ],
+)
+def test_a_list_is_dated_by_its_title_its_signature_or_a_foot_line_of_fields(
+    tmp_path: Path, title: str, foot: list[list[str]], dated: str | None
+) -> None:
+    """The review of read69: these workbooks, dated on main (by their last row, wrongly), were 日期不详 —
+    the date a person reads off them is the title's full date, the bare date under the table (its 落款's),
+    or the 制表日期 among a foot line's fields, on each of two sheets alike; never a row's 体检日期."""
+    path = tmp_path / "安排.xlsx"
+    sheets = [Sheet(name, [[title], HEAD, *ROWS, *foot]) for name in ("第1批", "第2批")]
+    write_workbook(sheets, path)
+    _, date, texts = _read(path)
+    assert date == dated
+    assert sum("体检日期：2027年5月" in text for text in texts) == 2 * len(ROWS)
+
+
+def test_a_list_of_one_numbered_row_is_not_dated_by_it(tmp_path: Path) -> None:
+    """A list of one person (its row numbered 1 under 序号) was still dated by its 体检日期 (the review's
+    f_single.xlsx); a form's foot row (「填表人：…；填表日期：…」) has no 序号 and still dates its form."""
+    path = tmp_path / "一人.xlsx"
+    write_workbook([Sheet("名单", [["离休干部体检安排"], HEAD, ROWS[0]])], path)
+    assert _read(path)[1] is None
+    form = tmp_path / "表.xlsx"
+    write_workbook(
+        [
+            Sheet(
+                "表", [["离休干部体检申请表"], ["姓名", "钱国强"], ["填表人：王丽", "填表日期：2027年4月2日"]]
+            )
+        ],
+        form,
+    )
+    assert _read(form)[1] == "2027-04-02"

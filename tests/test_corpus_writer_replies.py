@@ -74,7 +74,6 @@ def test_a_writer_notice_keeps_its_sign_off_as_its_issuer() -> None:
     [speech] = parse_document(read_bytes(path.name, path.read_bytes()))
     assert speech.issuer == "县委老干部局"
     assert speech.date == "2034-05-08"
-    # (its 「文件信息」 passage, 「发文机关：县委老干部局。主送：…」, names it as metadata since its 主送 line is read)
-    body = [p.text for p in speech.paragraphs if p.section != "批注" and not p.text.startswith("发文机关：")]
+    body = [p.text for p in speech.paragraphs if p.section != "批注"]
     assert body[-1].endswith("车费自理。"), body
     assert not any("县委老干部局" in text for text in body), body

@@ -124,16 +124,45 @@ def test_a_tables_head_is_never_asked_in_any_format(tmp_path: Path) -> None:
     assert document_lines(tmp_path / "问题.csv") == TABLED
 
 
+def test_a_keyword_question_first_in_a_table_is_asked_and_a_head_word_never(tmp_path: Path) -> None:
+    """The review of read69: a one-column table whose first row is a keyword question (「慰问标准」, no asking
+    word) lost it, taken for a head because rows under it ask; 「问题」 over keyword rows was asked, and a lone
+    「问题」 paragraph over numbered lines too. A head is told by its own words alone."""
+    from tests.fixtures.question_tables.make_question_tables import KEYWORD_LIST
+
+    for name in ("关键词.odt", "关键词.rtf"):  # exported by LibreOffice Writer
+        assert document_lines(QUESTION_TABLES / name) == KEYWORD_LIST, name
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=1)
+    for at, text in enumerate(["问题", "体检时间", "慰问标准"]):
+        table.cell(at, 0).text = text
+    document.add_paragraph("问题")
+    for n, text in enumerate(KEYWORD_LIST, start=1):
+        document.add_paragraph(f"{n}. {text}")
+    document.save(str(tmp_path / "混合.docx"))
+    assert document_lines(tmp_path / "混合.docx") == ["体检时间", "慰问标准", *KEYWORD_LIST]
+
+
+_HEADS = st.sampled_from(["问题", "提问内容", "咨询事项", "问题清单"])
+
+
 @settings(max_examples=25, deadline=None)
-@given(items=st.lists(st.tuples(_WORDS, _ENDINGS), min_size=1, max_size=8), head=st.booleans())
+@given(
+    items=st.lists(st.tuples(_WORDS, st.one_of(_ENDINGS, st.just(""))), min_size=1, max_size=8),
+    head=st.one_of(st.none(), _HEADS),
+    as_paragraph=st.booleans(),
+)
 def test_every_row_of_a_one_column_word_table_is_one_question_and_its_head_none(
-    items: list[tuple[str, str]], head: bool
+    items: list[tuple[str, str]], head: str | None, as_paragraph: bool
 ) -> None:
-    """Property: a one-column table of questions, under a head 「问题」 or not, gives each row once, in order,
-    and never its head."""
+    """Property: a one-column table of questions, keyword questions asking nothing among them (「慰问标准」),
+    under a head (a row or a paragraph over the table: 「问题」, 「咨询事项」…) or not, gives each row once, in
+    order, and never its head."""
     document = docx.Document()
     questions = [words + ending for words, ending in items]
-    rows = (["问题"] if head else []) + questions
+    if head and as_paragraph:
+        document.add_paragraph(head)
+    rows = ([head] if head and not as_paragraph else []) + questions
     table = document.add_table(rows=len(rows), cols=1)
     for at, text in enumerate(rows):
         table.cell(at, 0).text = text

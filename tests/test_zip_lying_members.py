@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from corpus import Misnamed, open_archive, read_bytes
+from corpus import Misnamed, NotASpeech, open_archive, read_bytes
 from retrieval import SpeechService
 
 from .bot_harness import ADMIN, feed, running_bot
@@ -48,6 +48,40 @@ def test_a_lying_member_reads_as_the_file_its_bytes_are_and_keeps_its_name() -> 
     assert (lying.name, lying.text, lying.encoding) == ("材料.zip › 通知.docx", pdf.text, "pdf")
     assert lying.notes == (NOTE,)
     assert honest.name == "材料.zip › 讲话.docx" and honest.notes == ()
+
+
+def test_a_member_whose_bytes_are_a_zip_is_passed_over_as_an_inner_zip_is(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    """The review of read69: 「套.docx」 holding a zip was refused with advice to rename it (no one can rename a
+    file inside a zip they were sent); it is passed over with the line an inner 「内.zip」 gets, saying what it
+    is, and every skip line ends as a sentence."""
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as archive:
+        archive.writestr("讲话.docx", notice_docx())
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("套.docx", inner.getvalue())
+        archive.writestr("内.zip", inner.getvalue())
+        archive.writestr("讲话.docx", notice_docx())
+    with open_archive("套娃.zip", out.getvalue()) as opened:
+        lying, honest, speech = opened.members
+        with pytest.raises(NotASpeech) as passed:
+            opened.read(lying)
+        assert opened.read(speech).name == "套娃.zip › 讲话.docx"
+    assert str(passed.value) == (
+        "套娃.zip › 套.docx 其实是 zip 压缩包；压缩包中的压缩包只打开一层：请先解压 套娃.zip，"
+        "再把其中的 套.docx（改名为 套.zip 后）另行添加。"
+    )
+    assert honest.passed_over == "压缩包中的压缩包只打开一层：请先解压 套娃.zip，再把其中的 内.zip 另行添加。"
+    path = tmp_path / "套娃.zip"
+    path.write_bytes(out.getvalue())
+    added = run("add", str(path))
+    assert added.exit_code == 0, added.output
+    assert f"  跳过 {passed.value}" in added.stderr and f"  跳过 {honest.passed_over}" in added.stderr, (
+        added.stderr
+    )
+    assert "没有读入" not in added.output and "扩展名改为" not in added.output, added.output
 
 
 def test_add_reads_a_zips_lying_member_and_cites_it_under_its_name(
