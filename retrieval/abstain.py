@@ -36,6 +36,10 @@ class Evidence:
     # how an asking word of the question (一共, 最多能, 前要) is read (`asked_kind`): held by a passage stating the
     # kind of fact it asks ("spans", "words"), and an interrogative's kind weighing too ("charge"); "off": as any word
     credit: AskedCredit = "off"
+    # the library's own synonyms of some of the query's words (the bundled lexicon and the user's pairs:
+    # 老伴 → 配偶 家属): words staff ask interchangeably, so a passage holding one holds the word in full —
+    # as the lexical search already finds it (0 of it counted before: docs/miss69.md)
+    equivalents: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
 
 def _weights(e: Evidence) -> dict[str, float]:
@@ -83,15 +87,21 @@ def said_otherwise(word: str, question: str, haystack: str) -> bool:
     return held_as_figure(word, question, haystack) or held_as_payment(word.lower(), haystack)
 
 
+def equated_by_lexicon(e: Evidence, word: str, haystack: str) -> bool:
+    """Whether the passage (`haystack`, lowered) writes a word the library's lexicon asks `word` as (老伴 by
+    配偶): the one place `held`, `unseen_share` and `missing_words` ask it."""
+    return any(s.lower() in haystack for s in e.equivalents.get(word, ()))
+
+
 def held(e: Evidence, word: str, haystack: str) -> float:
     """How much of a query word the best passage holds: 1 the word itself (or, for a figure with its unit,
-    the same value with the same unit written otherwise: 18次 / 十八次), `synonym_share` a thesaurus synonym
-    of it only, else 0."""
+    the same value with the same unit written otherwise: 18次 / 十八次, or a word the library's lexicon asks it
+    as: 老伴 / 配偶), `synonym_share` a thesaurus synonym of it only, else 0."""
     if word.lower() in haystack:
         return 1.0
     if deadline_by_day(word, e.question, haystack):  # 「报名截止到哪天」 held by 「请于4月7日前…」
         return 1.0
-    if said_otherwise(word, e.question, haystack):
+    if said_otherwise(word, e.question, haystack) or equated_by_lexicon(e, word, haystack):
         return 1.0
     if _credited(e, word, haystack):  # 一共 of 「一共几个支部」 held by 「共有…个支部」
         return 1.0
@@ -135,6 +145,7 @@ def unseen_share(e: Evidence) -> float:
             if weight >= ceiling
             and not w.startswith(KIND_WORD)
             and not said_otherwise(w, e.question, haystack)
+            and not equated_by_lexicon(e, w, haystack)
             and not _credited(e, w, haystack)
         )
         / total
@@ -194,6 +205,7 @@ def missing_words(e: Evidence) -> list[str]:
         and not w.startswith(KIND_WORD)  # an asked kind is no word of the question
         and not deadline_by_day(w, e.question, haystack)
         and not said_otherwise(w, e.question, haystack)
+        and not equated_by_lexicon(e, w, haystack)
         and not _credited(e, w, haystack)
     ]
     return sorted(missing, key=lambda w: -weights[w])

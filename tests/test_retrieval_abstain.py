@@ -402,3 +402,55 @@ def test_the_parts_of_a_word_of_the_question_change_nothing_of_its_distinct_cove
     with_parts = Evidence(terms=tuple(words + parts), idf=ladder_idf, top_text=text)
     assert distinct_coverage(plain) == pytest.approx(distinct_coverage(with_parts))
     assert 0.0 <= distinct_coverage(plain) <= 1.0
+
+
+SPOUSE = "行动不便的老同志可由一名配偶陪同，请在回执中注明陪同人员姓名。"
+
+
+def test_a_word_the_lexicon_equates_with_one_the_passage_writes_is_held() -> None:
+    """老伴 asked of a passage writing 配偶: the library's lexicon says staff ask them interchangeably, and the lexical
+    search already finds the passage by it; the confidence read 老伴 as missing (docs/miss69.md)."""
+    plain = Evidence(terms=["老伴", "陪同"], idf=flat_idf, top_text=SPOUSE, passages=100)
+    equated = Evidence(
+        terms=["老伴", "陪同"],
+        idf=flat_idf,
+        top_text=SPOUSE,
+        passages=100,
+        equivalents={"老伴": ["家属", "配偶"]},
+    )
+    assert coverage(plain) == 0.5 and missing_words(plain) == ["老伴"]
+    assert coverage(equated) == 1.0
+    assert missing_words(equated) == []
+    assert missing_peak(equated) == 0.0
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["老伴", "陪同", "报名", "体检", "费用", "电话"]), min_size=1, max_size=4, unique=True
+    ),
+    st.sampled_from(["配偶", "健康检查", "经费", "联系电话", "无关"]),
+    st.text(alphabet="老伴陪同报名体检费用电话配偶健康检查经费联系无关，。", max_size=30),
+)
+def test_equivalents_only_ever_add_what_the_passage_writes(terms: list[str], other: str, text: str) -> None:
+    """Equating a word with another never lowers the coverage nor adds a missing word, and changes nothing when the
+    passage does not write the other word."""
+    idf = {"老伴": 5.0, "陪同": 2.0, "报名": 1.5, "体检": 3.0, "费用": 1.0, "电话": 2.5}.__getitem__
+    plain = Evidence(terms=terms, idf=idf, top_text=text, passages=50)
+    equated = Evidence(terms=terms, idf=idf, top_text=text, passages=50, equivalents={terms[0]: [other]})
+    assert coverage(equated) >= coverage(plain)
+    assert set(missing_words(equated)) <= set(missing_words(plain))
+    assert unseen_share(equated) <= unseen_share(plain)
+    if other not in text:
+        assert coverage(equated) == coverage(plain)
+        assert missing_words(equated) == missing_words(plain)
+
+
+def test_the_retriever_equates_the_bundled_lexicon_and_the_users_pairs(seed_retriever: Retriever) -> None:
+    """The words the confidence reads as equated are the lexicon's groups (bundled, and a user's pair once added)."""
+    assert seed_retriever.equivalents(("老伴", "团拜会")) == {"老伴": ["家属", "配偶"]}
+    seed_retriever.store.add_synonym("团拜会", "新春茶话会")
+    try:
+        assert seed_retriever.equivalents(("团拜会",)) == {"团拜会": ["新春茶话会"]}
+    finally:
+        seed_retriever.store.remove_synonym("团拜会", "新春茶话会")
