@@ -100,7 +100,9 @@ def only_courtesy(term: str) -> bool:
 # libraries; docs/asks40.md): a time placed before or after another (「搬到外地之前要填什么表」「什么时候之前要报」
 # — documents write 前 and 后: 「移居外地前」「11月25日前」; the stop words hold 以后 and 今后, not these), and a
 # document's saying what is asked (「讲话里提到的…」 — the stop words hold 提了, 说, 讲 and 提, not these).
-_FRAMING = frozenset("之前 以前 之后 提到 讲到 谈到 提及".split())
+# And where a quoted phrase comes from or what a term means (「“退休不褪色”这句话出自哪次讲话」「双高期 含义」: the
+# passage quotes or defines it, never says 出自 or 含义 of itself; docs/miss69.md).
+_FRAMING = frozenset("之前 以前 之后 提到 讲到 谈到 提及 出自 出处 含义".split())
 # And the start of a time asked (「几点开始」「什么时候开始施行」): the answer is the time, which a document gives
 # with 起 or alone (「自2026年10月1日起施行」「时间：…上午9时30分」); 开始 elsewhere (「开始报名」) is what is asked.
 _STARTS_WHEN = re.compile(r"(?:几点|几时|几号|哪天|哪一天|什么时候|啥时候|什么时间|哪年|几月)开始")

@@ -230,6 +230,9 @@ def test_a_word_framing_what_is_asked_is_not_a_word_the_passage_lacks() -> None:
         ("讲话里提到的离休干部体检", ["提到", "离休干部", "体检"]),
         ("离休干部体检几点开始", ["离休干部", "体检", "几点", "开始"]),
         ("离休干部体检什么时候开始", ["离休干部", "体检", "开始"]),
+        ("“离休干部体检”出自哪次讲话", ["出自", "离休干部", "体检"]),
+        ("离休干部体检的出处", ["离休干部", "体检", "出处"]),
+        ("离休干部体检 含义", ["离休干部", "体检", "含义"]),
     ):
         e = Evidence(asked, lexical.idf, TOP, passages=lexical.size, question=question)
         assert (coverage(e), unseen_share(e), missing_peak(e)) == (coverage(plain), 0.0, 0.0), question
