@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index import LexicalIndex, get_tokenizer
-from retrieval import AbstainRule, Evidence, Retriever
+from retrieval import AbstainRule, Evidence, Retriever, bundled_lexicon
 from retrieval.abstain import (
     DEFAULT_MIN_COVERAGE,
     coverage,
@@ -457,3 +457,30 @@ def test_the_retriever_equates_the_bundled_lexicon_and_the_users_pairs(seed_retr
         assert seed_retriever.equivalents(("团拜会",)) == {"团拜会": ["新春茶话会"]}
     finally:
         seed_retriever.store.remove_synonym("团拜会", "新春茶话会")
+
+
+@pytest.mark.parametrize(
+    ("word", "passage"),
+    [
+        # the staff's word, a sentence of the library writing the official one, and the tuning-half question it came from
+        ("报纸", "报刊由邮政部门按期投递到户，漏投的可以拨打11185反映。"),  # asks55 gq055, gq053
+        ("岁数", "参赛人员为市直各单位离退休干部，年龄在60周岁以上。"),  # asks55 gq063
+        ("走不动", "行动不便的老同志可由一名家属陪同。"),  # asks48 pq005, asks50 yq029, zq042
+        ("老人", "为行动不便的老同志提供全程陪同就诊服务。"),  # asks47 uq020, asks50 yq029, zq042
+        ("开门", "陈列室每周二至周六开放。"),  # asks40 aq059, asks46 lq020, asks49 xq023
+        ("过年", "春节前走访慰问离退休干部。"),  # asks50 yq006
+        ("下雨天", "遇雨改在县老干部活动中心一楼多功能厅。"),  # asks48 pq095
+        ("手机号", "联系人：戴一鸣，手机13981730266。"),  # asks47 uq083
+        ("大寿", "80周岁的送生日蛋糕和慰问金800元。"),  # asks47 uq020
+    ],
+)
+def test_the_bundled_lexicon_holds_the_staffs_everyday_word_by_the_official_one(
+    word: str, passage: str
+) -> None:
+    """How staff ask (报纸, 岁数, 走不动…) against how the documents write it (报刊, 年龄, 行动不便…): the bundled lexicon
+    groups them, so the confidence reads the passage as holding the word (docs/miss69.md)."""
+    e = Evidence(
+        terms=[word], idf=flat_idf, top_text=passage, equivalents={word: bundled_lexicon().pairs_of(word)}
+    )
+    assert word not in passage
+    assert coverage(e) == 1.0
