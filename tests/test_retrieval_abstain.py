@@ -466,7 +466,6 @@ def test_the_retriever_equates_the_bundled_lexicon_and_the_users_pairs(seed_retr
         ("报纸", "报刊由邮政部门按期投递到户，漏投的可以拨打11185反映。"),  # asks55 gq055, gq053
         ("岁数", "参赛人员为市直各单位离退休干部，年龄在60周岁以上。"),  # asks55 gq063
         ("走不动", "行动不便的老同志可由一名家属陪同。"),  # asks48 pq005, asks50 yq029, zq042
-        ("老人", "为行动不便的老同志提供全程陪同就诊服务。"),  # asks47 uq020, asks50 yq029, zq042
         ("开门", "陈列室每周二至周六开放。"),  # asks40 aq059, asks46 lq020, asks49 xq023
         ("过年", "春节前走访慰问离退休干部。"),  # asks50 yq006
         ("下雨天", "遇雨改在县老干部活动中心一楼多功能厅。"),  # asks48 pq095
