@@ -13,6 +13,9 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from index import jieba_cut
 
 from .asked_kind import KIND_WORD, AskedCredit, charged_kinds, credited, stated
 from .figures import held_as_figure
@@ -36,9 +39,8 @@ class Evidence:
     # how an asking word of the question (一共, 最多能, 前要) is read (`asked_kind`): held by a passage stating the
     # kind of fact it asks ("spans", "words"), and an interrogative's kind weighing too ("charge"); "off": as any word
     credit: AskedCredit = "off"
-    # the library's own synonyms of some of the query's words (the bundled lexicon and the user's pairs:
-    # 老伴 → 配偶 家属): words staff ask interchangeably, so a passage holding one holds the word in full —
-    # as the lexical search already finds it (0 of it counted before: docs/miss69.md)
+    # the words the bundled lexicon's true-equivalence groups name the same as some of the query's words (老伴 →
+    # 配偶; `Lexicon.equivalents_of`): a passage writing one as a whole word holds the word in full (docs/mend69m.md)
     equivalents: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
 
@@ -87,16 +89,40 @@ def said_otherwise(word: str, question: str, haystack: str) -> bool:
     return held_as_figure(word, question, haystack) or held_as_payment(word.lower(), haystack)
 
 
+@lru_cache(maxsize=64)
+def _word_bounds(text: str) -> frozenset[int]:
+    """The offsets in `text` where a jieba word starts or ends."""
+    bounds, at = {0}, 0
+    for token in jieba_cut(text):
+        at += len(token)
+        bounds.add(at)
+    return frozenset(bounds)
+
+
+def writes_whole(word: str, text: str) -> bool:
+    """Whether `text` writes `word` as whole words of its own (a jieba word or a run of them: 腿脚不便 as 腿脚 不便),
+    never as a proper part of a longer word (开放 in 改革开放, 手机 in 智能手机)."""
+    if not word:
+        return False
+    start = text.find(word)
+    bounds = _word_bounds(text) if start >= 0 else frozenset()
+    while start >= 0:
+        if start in bounds and start + len(word) in bounds:
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
 def equated_by_lexicon(e: Evidence, word: str, haystack: str) -> bool:
-    """Whether the passage (`haystack`, lowered) writes a word the library's lexicon asks `word` as (老伴 by
-    配偶): the one place `held`, `unseen_share` and `missing_words` ask it."""
-    return any(s.lower() in haystack for s in e.equivalents.get(word, ()))
+    """Whether the passage (`haystack`, lowered) writes, as a whole word, one the bundled lexicon names the same as
+    `word` (老伴 by 配偶): the one place `held`, `unseen_share` and `missing_words` ask it."""
+    return any(writes_whole(s.lower(), haystack) for s in e.equivalents.get(word, ()))
 
 
 def held(e: Evidence, word: str, haystack: str) -> float:
     """How much of a query word the best passage holds: 1 the word itself (or, for a figure with its unit,
-    the same value with the same unit written otherwise: 18次 / 十八次, or a word the library's lexicon asks it
-    as: 老伴 / 配偶), `synonym_share` a thesaurus synonym of it only, else 0."""
+    the same value with the same unit written otherwise: 18次 / 十八次, or a whole word the bundled lexicon names
+    the same: 老伴 / 配偶), `synonym_share` a thesaurus synonym of it only, else 0."""
     if word.lower() in haystack:
         return 1.0
     if deadline_by_day(word, e.question, haystack):  # 「报名截止到哪天」 held by 「请于4月7日前…」

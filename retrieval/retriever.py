@@ -1073,10 +1073,10 @@ class Retriever:
         )
 
     def equivalents(self, terms: Sequence[str]) -> dict[str, list[str]]:
-        """The query's content words the library's lexicon (bundled and the user's pairs) groups with others,
-        each with those others: the confidence reads a passage writing one of them as holding the word."""
-        lexicon = self.lexicon.with_pairs(self.store.user_synonyms())
-        return {t: pairs for t in terms if (pairs := lexicon.pairs_of(t))}
+        """The query's content words a true-equivalence group of the bundled lexicon holds (老伴 = 配偶), each with
+        the group's other words: the confidence reads a passage writing one of them, as a whole word, as holding
+        the word. Near synonyms (补贴 / 津贴) and the user's pairs stay search expansions only (docs/mend69m.md)."""
+        return {t: same for t in terms if (same := self.lexicon.equivalents_of(t))}
 
     def expansions(self, text: str, pairs: Sequence[tuple[str, str]] | None = None) -> list[str]:
         """The synonyms of the query's words (bundled lexicon and the user's pairs, read from the store

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index import LexicalIndex, get_tokenizer
+from index import LexicalIndex, get_tokenizer, jieba_cut
 from retrieval import AbstainRule, Evidence, Retriever, bundled_lexicon
 from retrieval.abstain import (
     DEFAULT_MIN_COVERAGE,
@@ -19,6 +19,7 @@ from retrieval.abstain import (
     missing_words,
     unseen_idf,
     unseen_share,
+    writes_whole,
 )
 from retrieval.vocabulary import asks_only_how, only_courtesy, only_frames, says_when_asked
 
@@ -232,7 +233,6 @@ def test_a_word_framing_what_is_asked_is_not_a_word_the_passage_lacks() -> None:
         ("离休干部体检什么时候开始", ["离休干部", "体检", "开始"]),
         ("“离休干部体检”出自哪次讲话", ["出自", "离休干部", "体检"]),
         ("离休干部体检的出处", ["离休干部", "体检", "出处"]),
-        ("离休干部体检 含义", ["离休干部", "体检", "含义"]),
     ):
         e = Evidence(asked, lexical.idf, TOP, passages=lexical.size, question=question)
         assert (coverage(e), unseen_share(e), missing_peak(e)) == (coverage(plain), 0.0, 0.0), question
@@ -449,12 +449,19 @@ def test_equivalents_only_ever_add_what_the_passage_writes(terms: list[str], oth
         assert missing_words(equated) == missing_words(plain)
 
 
-def test_the_retriever_equates_the_bundled_lexicon_and_the_users_pairs(seed_retriever: Retriever) -> None:
-    """The words the confidence reads as equated are the lexicon's groups (bundled, and a user's pair once added)."""
-    assert seed_retriever.equivalents(("老伴", "团拜会")) == {"老伴": ["家属", "配偶"]}
+def test_the_retriever_equates_only_the_true_equivalences_never_the_users_pairs(
+    seed_retriever: Retriever,
+) -> None:
+    """Only the bundled lexicon's `=` groups are read by the confidence (老伴 = 配偶, not 家属); a user's pair stays a
+    search expansion (docs/mend69m.md)."""
+    assert seed_retriever.equivalents(("老伴", "团拜会", "补贴", "离休费", "手机号")) == {
+        "老伴": ["配偶"],
+        "手机号": ["手机号码"],
+    }
     seed_retriever.store.add_synonym("团拜会", "新春茶话会")
     try:
-        assert seed_retriever.equivalents(("团拜会",)) == {"团拜会": ["新春茶话会"]}
+        assert seed_retriever.equivalents(("团拜会",)) == {}
+        assert "新春茶话会" in seed_retriever.expansions("团拜会几号开")
     finally:
         seed_retriever.store.remove_synonym("团拜会", "新春茶话会")
 
@@ -465,21 +472,75 @@ def test_the_retriever_equates_the_bundled_lexicon_and_the_users_pairs(seed_retr
         # the staff's word, a sentence of the library writing the official one, and the tuning-half question it came from
         ("报纸", "报刊由邮政部门按期投递到户，漏投的可以拨打11185反映。"),  # asks55 gq055, gq053
         ("岁数", "参赛人员为市直各单位离退休干部，年龄在60周岁以上。"),  # asks55 gq063
-        ("走不动", "行动不便的老同志可由一名家属陪同。"),  # asks48 pq005, asks50 yq029, zq042
-        ("开门", "陈列室每周二至周六开放。"),  # asks40 aq059, asks46 lq020, asks49 xq023
-        ("过年", "春节前走访慰问离退休干部。"),  # asks50 yq006
-        ("下雨天", "遇雨改在县老干部活动中心一楼多功能厅。"),  # asks48 pq095
-        ("手机号", "联系人：戴一鸣，手机13981730266。"),  # asks47 uq083
-        ("大寿", "80周岁的送生日蛋糕和慰问金800元。"),  # asks47 uq020
+        ("走不动", "行动不便的老同志可由一名家属陪同。"),  # asks46 pq005, asks49 yq029, asks50 zq042
+        (
+            "走不动",
+            "腿脚不便的老同志可以电话预约。",
+        ),  # 腿脚不便 as jieba cuts it: 腿脚 不便, a run of whole words
+        ("过年", "春节前走访慰问离退休干部。"),  # asks49 yq006
+        ("手机号码", "联系人：戴一鸣，手机号13981730266。"),
     ],
 )
 def test_the_bundled_lexicon_holds_the_staffs_everyday_word_by_the_official_one(
     word: str, passage: str
 ) -> None:
     """How staff ask (报纸, 岁数, 走不动…) against how the documents write it (报刊, 年龄, 行动不便…): the bundled lexicon
-    groups them, so the confidence reads the passage as holding the word (docs/miss69.md)."""
+    marks them equivalent, so the confidence reads the passage as holding the word (docs/mend69m.md)."""
     e = Evidence(
-        terms=[word], idf=flat_idf, top_text=passage, equivalents={word: bundled_lexicon().pairs_of(word)}
+        terms=[word],
+        idf=flat_idf,
+        top_text=passage,
+        equivalents={word: bundled_lexicon().equivalents_of(word)},
     )
     assert word not in passage
     assert coverage(e) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("word", "passage"),
+    [
+        # the review of miss69's near misses (docs/mend69m.md): near, not the same, or only part of a longer word
+        ("手机号", "老年大学开设智能手机使用班，手机摄影班。"),  # 手机 is no phone number
+        ("开门", "坚持改革开放，老干部活动中心面向全体老同志。"),  # 开放 inside 改革开放
+        ("开门", "陈列室每周二至周六开放。"),  # 开放 (open to visitors) is an expansion only
+        ("退休费", "离休费由原单位按时足额发放。"),  # 离休 and 退休 are kept apart (docs/retrieval.md)
+        ("生活待遇", "落实老干部政治待遇。"),
+        ("老伴", "离退休干部家属可以一同参加。"),  # 家属 is more than a spouse
+        ("补贴", "每人每月发放津贴200元。"),
+        ("下雨天", "遇雨改在县老干部活动中心一楼多功能厅。"),
+        ("大寿", "80周岁的送生日蛋糕和慰问金800元。"),
+    ],
+)
+def test_a_near_word_of_the_lexicon_does_not_hold_the_question_word(word: str, passage: str) -> None:
+    e = Evidence(
+        terms=[word],
+        idf=flat_idf,
+        top_text=passage,
+        equivalents={word: bundled_lexicon().equivalents_of(word)},
+    )
+    assert word not in passage
+    assert coverage(e) == 0.0 and missing_words(e) == [word]
+
+
+# longer words (each one jieba word) holding a shorter word of an equivalence as a proper part
+LONGER = ("改革开放", "智能手机", "手机号码", "年龄段", "配偶者", "春节联欢晚会", "报刊亭")
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.lists(st.sampled_from(["老同志", "参加", "活动", "，", "。", "每周", "按时"]), max_size=6),
+    st.sampled_from(LONGER),
+    st.integers(min_value=0, max_value=6),
+)
+def test_a_word_inside_a_longer_word_never_holds_the_question_word(
+    words: list[str], longer: str, at: int
+) -> None:
+    """An equivalent written only as a proper part of a longer word of the passage (开放 of 改革开放) holds nothing."""
+    words = [*words[:at], longer, *words[at:]]
+    text = "".join(words)
+    for part in {longer[i:j] for i in range(len(longer)) for j in range(i + 1, len(longer) + 1)} - {longer}:
+        if text.count(part) != longer.count(part) or longer not in jieba_cut(text):
+            continue  # the part is written elsewhere too, or jieba cuts the longer word otherwise here
+        e = Evidence(terms=["问词"], idf=flat_idf, top_text=text, equivalents={"问词": [part]})
+        assert not writes_whole(part, text)
+        assert coverage(e) == 0.0 and missing_words(e) == ["问词"]
