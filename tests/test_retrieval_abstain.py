@@ -466,6 +466,17 @@ def test_the_retriever_equates_only_the_true_equivalences_never_the_users_pairs(
         seed_retriever.store.remove_synonym("团拜会", "新春茶话会")
 
 
+def _bundled(word: str, passage: str) -> Evidence:
+    """The evidence of a one-word question on a passage not writing it, with the bundled lexicon's equivalents."""
+    assert word not in passage
+    return Evidence(
+        terms=[word],
+        idf=flat_idf,
+        top_text=passage,
+        equivalents={word: bundled_lexicon().equivalents_of(word)},
+    )
+
+
 @pytest.mark.parametrize(
     ("word", "passage"),
     [
@@ -486,13 +497,7 @@ def test_the_bundled_lexicon_holds_the_staffs_everyday_word_by_the_official_one(
 ) -> None:
     """How staff ask (报纸, 岁数, 走不动…) against how the documents write it (报刊, 年龄, 行动不便…): the bundled lexicon
     marks them equivalent, so the confidence reads the passage as holding the word (docs/mend69m.md)."""
-    e = Evidence(
-        terms=[word],
-        idf=flat_idf,
-        top_text=passage,
-        equivalents={word: bundled_lexicon().equivalents_of(word)},
-    )
-    assert word not in passage
+    e = _bundled(word, passage)
     assert coverage(e) == 1.0
 
 
@@ -512,13 +517,8 @@ def test_the_bundled_lexicon_holds_the_staffs_everyday_word_by_the_official_one(
     ],
 )
 def test_a_near_word_of_the_lexicon_does_not_hold_the_question_word(word: str, passage: str) -> None:
-    e = Evidence(
-        terms=[word],
-        idf=flat_idf,
-        top_text=passage,
-        equivalents={word: bundled_lexicon().equivalents_of(word)},
-    )
-    assert word not in passage
+    """Near, not the same (手机 / 手机号, 离休费 / 退休费), or the same written inside a longer word: nothing held."""
+    e = _bundled(word, passage)
     assert coverage(e) == 0.0 and missing_words(e) == [word]
 
 
