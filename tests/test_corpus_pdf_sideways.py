@@ -116,26 +116,28 @@ def test_a_single_margin_note_set_on_end_never_turns_an_upright_page(tmp_path: P
         "栾坪县老干部局2038年工作要点1月关于做好度离退休春季健步走活动的通知为丰富老同志精神文化生活，经研究定于4举办。"
         + REVIEW_NOTE
     )
-    font = truetype_font("".join(sorted(set(text))), tmp_path / "noto.ttf")
-    pdfmetrics.registerFont(TTFont("NotoSubset", str(font)))
+    # its own PostScript name: reportlab keeps one font per name a process (truetype_font), and another
+    # test's subset under the default name lacked this page's characters
+    font = truetype_font("".join(sorted(set(text))), tmp_path / "noto.ttf", name="SidewaysNoteSC")
+    pdfmetrics.registerFont(TTFont("SidewaysNoteSC", str(font)))
     path = tmp_path / "封面.pdf"
     from reportlab.lib.pagesizes import A4
 
     width, height = A4
     sheet = canvas.Canvas(str(path), pagesize=(width, height))
-    sheet.setFont("NotoSubset", 22)
+    sheet.setFont("SidewaysNoteSC", 22)
     sheet.drawCentredString(width / 2, height / 2 + 60, "栾坪县老干部局")
     sheet.drawCentredString(width / 2, height / 2 + 20, "2038年工作要点")
-    sheet.setFont("NotoSubset", 14)
+    sheet.setFont("SidewaysNoteSC", 14)
     sheet.drawCentredString(width / 2, height / 2 - 40, "2038年1月")
     sheet.saveState()
     sheet.translate(width - 50, 120)
     sheet.rotate(90)
-    sheet.setFont("NotoSubset", 12)
+    sheet.setFont("SidewaysNoteSC", 12)
     sheet.drawString(0, 0, REVIEW_NOTE)
     sheet.restoreState()
     sheet.showPage()
-    sheet.setFont("NotoSubset", 12)
+    sheet.setFont("SidewaysNoteSC", 12)
     sheet.drawString(72, 760, "关于做好2038年度离退休干部春季健步走活动的通知")
     sheet.drawString(72, 730, "为丰富老同志精神文化生活，经研究，定于2038年4月12日举办春季健步走活动。")
     sheet.save()
