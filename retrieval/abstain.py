@@ -13,9 +13,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-
-from index import jieba_cut
 
 from .asked_kind import KIND_WORD, AskedCredit, charged_kinds, credited, stated
 from .figures import held_as_figure
@@ -39,9 +36,6 @@ class Evidence:
     # how an asking word of the question (一共, 最多能, 前要) is read (`asked_kind`): held by a passage stating the
     # kind of fact it asks ("spans", "words"), and an interrogative's kind weighing too ("charge"); "off": as any word
     credit: AskedCredit = "off"
-    # the words the bundled lexicon's true-equivalence groups name the same as some of the query's words (老伴 →
-    # 配偶; `Lexicon.equivalents_of`): a passage writing one as a whole word holds the word in full (docs/mend69m.md)
-    equivalents: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
 
 def _weights(e: Evidence) -> dict[str, float]:
@@ -89,45 +83,15 @@ def said_otherwise(word: str, question: str, haystack: str) -> bool:
     return held_as_figure(word, question, haystack) or held_as_payment(word.lower(), haystack)
 
 
-@lru_cache(maxsize=64)
-def _word_bounds(text: str) -> frozenset[int]:
-    """The offsets in `text` where a jieba word starts or ends."""
-    bounds, at = {0}, 0
-    for token in jieba_cut(text):
-        at += len(token)
-        bounds.add(at)
-    return frozenset(bounds)
-
-
-def writes_whole(word: str, text: str) -> bool:
-    """Whether `text` writes `word` as whole words of its own (a jieba word or a run of them: 腿脚不便 as 腿脚 不便),
-    never as a proper part of a longer word (开放 in 改革开放, 手机 in 智能手机)."""
-    if not word:
-        return False
-    start = text.find(word)
-    bounds = _word_bounds(text) if start >= 0 else frozenset()
-    while start >= 0:
-        if start in bounds and start + len(word) in bounds:
-            return True
-        start = text.find(word, start + 1)
-    return False
-
-
-def equated_by_lexicon(e: Evidence, word: str, haystack: str) -> bool:
-    """Whether the passage (`haystack`, lowered) writes, as a whole word, one the bundled lexicon names the same as
-    `word` (老伴 by 配偶): the one place `held`, `unseen_share` and `missing_words` ask it."""
-    return any(writes_whole(s.lower(), haystack) for s in e.equivalents.get(word, ()))
-
-
 def held(e: Evidence, word: str, haystack: str) -> float:
     """How much of a query word the best passage holds: 1 the word itself (or, for a figure with its unit,
-    the same value with the same unit written otherwise: 18次 / 十八次, or a whole word the bundled lexicon names
-    the same: 老伴 / 配偶), `synonym_share` a thesaurus synonym of it only, else 0."""
+    the same value with the same unit written otherwise: 18次 / 十八次), `synonym_share` a thesaurus synonym
+    of it only, else 0."""
     if word.lower() in haystack:
         return 1.0
     if deadline_by_day(word, e.question, haystack):  # 「报名截止到哪天」 held by 「请于4月7日前…」
         return 1.0
-    if said_otherwise(word, e.question, haystack) or equated_by_lexicon(e, word, haystack):
+    if said_otherwise(word, e.question, haystack):
         return 1.0
     if _credited(e, word, haystack):  # 一共 of 「一共几个支部」 held by 「共有…个支部」
         return 1.0
@@ -171,7 +135,6 @@ def unseen_share(e: Evidence) -> float:
             if weight >= ceiling
             and not w.startswith(KIND_WORD)
             and not said_otherwise(w, e.question, haystack)
-            and not equated_by_lexicon(e, w, haystack)
             and not _credited(e, w, haystack)
         )
         / total
@@ -231,7 +194,6 @@ def missing_words(e: Evidence) -> list[str]:
         and not w.startswith(KIND_WORD)  # an asked kind is no word of the question
         and not deadline_by_day(w, e.question, haystack)
         and not said_otherwise(w, e.question, haystack)
-        and not equated_by_lexicon(e, w, haystack)
         and not _credited(e, w, haystack)
     ]
     return sorted(missing, key=lambda w: -weights[w])

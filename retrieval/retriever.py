@@ -617,7 +617,6 @@ class Retriever:
             synonyms=synonyms,
             synonym_share=synonym_share,
             credit=self.config.asked_credit,
-            equivalents=self.equivalents(terms) if self.config.synonyms else {},
         )
         sentences: dict[int, AnswerSentence | None] = {}  # computed once per passage
 
@@ -939,7 +938,6 @@ class Retriever:
             passages=self.index.lexical.size,  # only read for a word framing what is asked (abstain._weights)
             question=question,
             credit=self.config.asked_credit,
-            equivalents=self.equivalents(terms) if self.config.synonyms else {},
         )
 
     def _relevant(
@@ -1071,12 +1069,6 @@ class Retriever:
         return asked_missing(
             question, texts, lambda word: (*lexicon.pairs_of(word), *thesaurus.get(word, ()))
         )
-
-    def equivalents(self, terms: Sequence[str]) -> dict[str, list[str]]:
-        """The query's content words a true-equivalence group of the bundled lexicon holds (老伴 = 配偶), each with
-        the group's other words: the confidence reads a passage writing one of them, as a whole word, as holding
-        the word. Near synonyms (补贴 / 津贴) and the user's pairs stay search expansions only (docs/mend69m.md)."""
-        return {t: same for t in terms if (same := self.lexicon.equivalents_of(t))}
 
     def expansions(self, text: str, pairs: Sequence[tuple[str, str]] | None = None) -> list[str]:
         """The synonyms of the query's words (bundled lexicon and the user's pairs, read from the store

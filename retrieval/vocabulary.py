@@ -100,10 +100,7 @@ def only_courtesy(term: str) -> bool:
 # libraries; docs/asks40.md): a time placed before or after another (「搬到外地之前要填什么表」「什么时候之前要报」
 # — documents write 前 and 后: 「移居外地前」「11月25日前」; the stop words hold 以后 and 今后, not these), and a
 # document's saying what is asked (「讲话里提到的…」 — the stop words hold 提了, 说, 讲 and 提, not these).
-# And where a quoted phrase comes from (「“退休不褪色”这句话出自哪次讲话」: the passage quotes it, never says 出自 of
-# itself; docs/miss69.md). Not 含义: 「朗诵会的含义是什么」 is answered only by a passage saying what it means
-# (docs/mend69m.md).
-_FRAMING = frozenset("之前 以前 之后 提到 讲到 谈到 提及 出自 出处".split())
+_FRAMING = frozenset("之前 以前 之后 提到 讲到 谈到 提及".split())
 # And the start of a time asked (「几点开始」「什么时候开始施行」): the answer is the time, which a document gives
 # with 起 or alone (「自2026年10月1日起施行」「时间：…上午9时30分」); 开始 elsewhere (「开始报名」) is what is asked.
 _STARTS_WHEN = re.compile(r"(?:几点|几时|几号|哪天|哪一天|什么时候|啥时候|什么时间|哪年|几月)开始")
@@ -156,12 +153,9 @@ def asking_words() -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Groups of words asked interchangeably. A query holding one member is expanded with the others.
-    `equivalences` are the groups (among `groups`) whose words name the same thing (老伴 = 配偶): the only ones the
-    confidence reads (`equivalents_of`); the others are search expansions only."""
+    """Groups of words asked interchangeably. A query holding one member is expanded with the others."""
 
     groups: tuple[frozenset[str], ...]
-    equivalences: tuple[frozenset[str], ...] = ()
 
     def expansions(self, query: str) -> list[str]:
         """The synonyms of the words the query holds, that the query does not hold itself, in a stable order."""
@@ -179,30 +173,17 @@ class Lexicon:
     def with_pairs(self, pairs: Iterable[tuple[str, str]]) -> Lexicon:
         """This lexicon plus user pairs, each a group of two."""
         extra = tuple(frozenset(pair) for pair in pairs if pair[0] != pair[1])
-        return Lexicon(self.groups + extra, self.equivalences) if extra else self
+        return Lexicon(self.groups + extra) if extra else self
 
     def pairs_of(self, word: str) -> list[str]:
         return sorted({w for g in self.groups if word in g for w in g} - {word})
 
-    def equivalents_of(self, word: str) -> list[str]:
-        """The words of the true-equivalence groups holding `word` (老伴 → 配偶; not 家属), others than itself."""
-        return sorted({w for g in self.equivalences if word in g for w in g} - {word})
-
 
 @cache
 def bundled_lexicon() -> Lexicon:
-    groups: list[frozenset[str]] = []
-    equivalences: list[frozenset[str]] = []
-    for line in _data_lines("synonyms.txt"):
-        equivalence = line.startswith(
-            "="
-        )  # a true equivalence (the file's header): read by the confidence too
-        words = frozenset(line.removeprefix("=").split())
-        if len(words) > 1:
-            groups.append(words)
-            if equivalence:
-                equivalences.append(words)
-    return Lexicon(tuple(groups), tuple(equivalences))
+    return Lexicon(
+        tuple(frozenset(line.split()) for line in _data_lines("synonyms.txt") if len(line.split()) > 1)
+    )
 
 
 @dataclass(frozen=True)
