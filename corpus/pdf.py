@@ -940,10 +940,11 @@ def _sideways_text(page, turn: int, fields: list[_Field]) -> _PageText:  # type:
     )
 
 
-def _quarter_turned(page, turn: int):  # type: ignore[no-untyped-def]
-    """The page's characters, rules and pictures as they stand with the sheet turned a quarter so that
-    text turned `turn` (see `_sideways`) reads upright: width and height swapped, each such character
-    upright in its box, as a pdfplumber page the rest of the reader takes as it takes any page."""
+def _quarter_turned(page, turn: int, kinds: tuple[str, ...] = ("char", "line", "rect", "curve", "image")):  # type: ignore[no-untyped-def]
+    """The page's characters, rules and pictures (its objects of `kinds`) as they stand with the sheet turned a
+    quarter so that text turned `turn` (see `_sideways`; 3, anticlockwise, for a vertical page) reads
+    upright: width and height swapped, each such character upright in its box, as a pdfplumber page the
+    rest of the reader takes as it takes any page."""
     from pdfplumber.page import DerivedPage
 
     width, height = float(page.width), float(page.height)
@@ -979,10 +980,7 @@ def _quarter_turned(page, turn: int):  # type: ignore[no-untyped-def]
             out["matrix"] = (1.0, 0.0, 0.0, 1.0, x0, new_height - bottom)
         return out
 
-    objects = {
-        kind: [turned(obj) for obj in page.objects.get(kind, [])]
-        for kind in ("char", "line", "rect", "curve", "image")
-    }
+    objects = {kind: [turned(obj) for obj in page.objects.get(kind, [])] for kind in kinds}
 
     class Turned(DerivedPage):
         def __init__(self) -> None:
@@ -1026,43 +1024,7 @@ def _turned(page):  # type: ignore[no-untyped-def]
     right, and the rightmost column the top line; width and height swapped, every character upright. A
     character's box is its slot in its column, so a figure set on its side within a column (「2027」 run
     down it) reads in its place. Only the characters: a vertical page's rules are not read as tables."""
-    from pdfplumber.page import DerivedPage
-
-    width, height = float(page.width), float(page.height)
-    x_origin, top_origin = float(page.bbox[0]), float(page.bbox[1])
-    chars = []
-    for char in page.chars:
-        x0 = float(char["top"]) - top_origin
-        x1 = float(char["bottom"]) - top_origin
-        top = width - (float(char["x1"]) - x_origin)
-        bottom = width - (float(char["x0"]) - x_origin)
-        chars.append(
-            {
-                **char,
-                "x0": x0,
-                "x1": x1,
-                "top": top,
-                "bottom": bottom,
-                "doctop": top,
-                "y0": width - bottom,
-                "y1": width - top,
-                "width": x1 - x0,
-                "height": bottom - top,
-                "upright": True,
-                "matrix": (1.0, 0.0, 0.0, 1.0, x0, width - bottom),
-            }
-        )
-
-    class Turned(DerivedPage):
-        def __init__(self) -> None:
-            self.bbox = (0.0, 0.0, height, width)
-            super().__init__(page)
-
-        @property
-        def objects(self) -> dict[str, list[dict]]:  # type: ignore[type-arg]
-            return {"char": chars}
-
-    return Turned()
+    return _quarter_turned(page, 3, kinds=("char",))
 
 
 # Line numbers in the margin: a page is numbered when this share of its lines or more open with one.
